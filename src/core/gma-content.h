@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-content.h: one content set (flow, FAQ, page bodies, illustrations),
+ * loaded and validated whole, from the embedded GResource or from an
+ * administrator's override directory with the same layout:
+ *
+ *   flow.json  faq.json  pages/*.html  illustrations/*.svg
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include "gma-flow.h"
+#include "gma-faq.h"
+
+G_BEGIN_DECLS
+
+#define GMA_CONTENT_ERROR (gma_content_error_quark ())
+typedef enum {
+  GMA_CONTENT_ERROR_INVALID,    /* one line per problem in the message */
+  GMA_CONTENT_ERROR_NOT_FOUND,  /* a file asked for is not in the set */
+} GmaContentError;
+GQuark gma_content_error_quark (void);
+
+#define GMA_TYPE_CONTENT (gma_content_get_type ())
+G_DECLARE_FINAL_TYPE (GmaContent, gma_content, GMA, CONTENT, GObject)
+
+/* Loads the set rooted at @root (a directory, or a resource:// URI).
+ * Either everything is valid, or NULL is returned and @error's message
+ * holds every problem found, one per line, each as "FILE:PLACE: reason"
+ * (PLACE is line:column for syntax errors, a JSON path otherwise).
+ * @languages: preferred languages (NULL: g_get_language_names()). */
+GmaContent  *gma_content_new            (GFile              *root,
+                                         const char * const *languages,
+                                         GError            **error);
+GmaContent  *gma_content_new_embedded   (GError            **error);
+
+GFile       *gma_content_get_root       (GmaContent *self);
+gboolean     gma_content_is_embedded    (GmaContent *self);
+GmaFlow     *gma_content_get_flow       (GmaContent *self);
+GmaFaq      *gma_content_get_faq        (GmaContent *self);
+/* Which year's guidance the set describes ("令和5年度（2023年11月）"). */
+const char  *gma_content_get_edition    (GmaContent *self);
+/* The title of the guide the set is drawn from. */
+const char  *gma_content_get_source     (GmaContent *self);
+
+/* Reads a file of the set by its relative path ("pages/start.html",
+ * "illustrations/outlook-1.svg"). Paths that leave the set ("..",
+ * absolute) or name no file fail with GMA_CONTENT_ERROR_NOT_FOUND.
+ * @content_type (optional) receives a MIME type guessed from the name. */
+GBytes      *gma_content_load_file      (GmaContent  *self,
+                                         const char  *path,
+                                         char       **content_type,
+                                         GError     **error);
+
+G_END_DECLS

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-render.h: page documents for the web pane and the plain-text
+ * summary. Every value inserted into a document is escaped; content page
+ * bodies (HTML fragments from the content set) are inserted as they are,
+ * and the pane's CSP and disabled JavaScript keep them inert. */
+#pragma once
+
+#include "gma-content.h"
+#include "gma-session.h"
+
+G_BEGIN_DECLS
+
+/* The document template is a resource:
+ * RESOURCE_PREFIX "/web/page.html". In it, {{name}} is replaced by the
+ * HTML-escaped value of @name and {{{name}}} by the raw value. An unknown
+ * name is an error. Templates are never used as printf formats. */
+char *gma_render_template    (const char  *template_text,
+                              GHashTable  *values,
+                              GError     **error);
+/* Escapes @text and turns each http(s) URL in it into a link whose text
+ * is the full URL; "\n" starts a new paragraph. */
+char *gma_render_text_to_html (const char *text);
+/* The page of @node. When @session's current node is @node, the path of
+ * answers that led there is included. */
+char *gma_render_node_page   (GmaContent  *content,
+                              GmaSession  *session,
+                              const GmaNode *node,
+                              GError     **error);
+char *gma_render_faq_page    (GmaContent  *content,
+                              GmaFaqEntry *entry,
+                              GError     **error);
+/* Plain text for the clipboard: edition, answers given, the result, its
+ * reference, the URLs it needs. */
+char *gma_render_summary     (GmaContent  *content,
+                              GmaSession  *session);
+
+G_END_DECLS
