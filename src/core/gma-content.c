@@ -1,1 +1,684 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */ /* placeholder, replaced by the core implementation */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-content.c: one content set, loaded and validated whole */
+
+#define G_LOG_DOMAIN "gma-content"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gma-content.h"
+
+/* The content resource bundle is compiled with --manual-register. */
+GResource *gma_content_get_resource (void);
+
+#define EMBEDDED_URI "resource://" RESOURCE_PREFIX "/content"
+#define MAX_PAGE_SIZE GMA_JSON_MAX_SIZE
+
+struct _GmaContent
+{
+  GObject   parent_instance;
+
+  /* Owned */
+  GFile    *root;
+  GmaFlow  *flow;
+  GmaFaq   *faq;
+  gboolean  embedded;
+};
+
+G_DEFINE_FINAL_TYPE (GmaContent, gma_content, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (gma-content-error-quark, gma_content_error)
+
+static void
+gma_content_finalize (GObject *object)
+{
+  GmaContent *self = (GmaContent *)object;
+
+  g_clear_object (&self->root);
+  g_clear_object (&self->flow);
+  g_clear_object (&self->faq);
+
+  G_OBJECT_CLASS (gma_content_parent_class)->finalize (object);
+}
+
+static void
+gma_content_class_init (GmaContentClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = gma_content_finalize;
+}
+
+static void
+gma_content_init (GmaContent *self)
+{
+}
+
+/* A relative path inside the set: no leading "/", no "..", ".", empty
+ * segments or backslashes. */
+static gboolean
+relative_path_is_safe (const char *path)
+{
+  g_auto(GStrv) segments = NULL;
+
+  if (path == NULL || path[0] == '\0' || path[0] == '/' || strchr (path, '\\') != NULL)
+    return FALSE;
+
+  if (!g_utf8_validate (path, -1, NULL))
+    return FALSE;
+
+  segments = g_strsplit (path, "/", -1);
+  for (guint i = 0; segments[i]; i++)
+    {
+      if (segments[i][0] == '\0' ||
+          g_str_equal (segments[i], ".") ||
+          g_str_equal (segments[i], ".."))
+        return FALSE;
+
+      for (const char *p = segments[i]; *p; p++)
+        if ((guchar) *p < 0x20 || *p == ':')
+          return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+file_exists (GFile *root,
+             const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+
+  if (!relative_path_is_safe (path))
+    return FALSE;
+
+  file = g_file_resolve_relative_path (root, path);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
+}
+
+/* Reads @path under @root, refusing files larger than @max_size without
+ * loading them. On failure appends a problem naming @path. */
+static GBytes *
+read_file (GFile       *root,
+           const char  *path,
+           gsize        max_size,
+           GmaProblems *problems)
+{
+  g_autoptr(GFile) file = g_file_resolve_relative_path (root, path);
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+  if (info == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
+        gma_problems_add (problems, path, NULL, "the file is missing from the content set");
+      else
+        gma_problems_add (problems, path, NULL, "the file cannot be read: %s", error->message);
+      return NULL;
+    }
+
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      gma_problems_add (problems, path, NULL, "this is not a regular file");
+      return NULL;
+    }
+
+  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
+      (guint64) g_file_info_get_size (info) > max_size)
+    {
+      gma_problems_add (problems, path, NULL,
+                        "the file is %" G_GUINT64_FORMAT " bytes long; it may be at most %"
+                        G_GSIZE_FORMAT " bytes", (guint64) g_file_info_get_size (info),
+                        max_size);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &error))
+    {
+      gma_problems_add (problems, path, NULL, "the file cannot be read: %s", error->message);
+      return NULL;
+    }
+
+  /* The file may have grown since it was queried. */
+  if (len > max_size)
+    {
+      gma_problems_add (problems, path, NULL,
+                        "the file is %" G_GSIZE_FORMAT " bytes long; it may be at most %"
+                        G_GSIZE_FORMAT " bytes", len, max_size);
+      return NULL;
+    }
+
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/* ------------------------------------------------------------------ */
+/* Links in page bodies                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct
+{
+  GmaContent  *self;
+  const char  *file;
+  GmaProblems *problems;
+} PageCheck;
+
+static void
+page_problem (PageCheck  *check,
+              guint       line,
+              guint       col,
+              const char *format,
+              ...) G_GNUC_PRINTF (4, 5);
+
+static void
+page_problem (PageCheck  *check,
+              guint       line,
+              guint       col,
+              const char *format,
+              ...)
+{
+  g_autofree char *reason = NULL;
+  g_autofree char *place = g_strdup_printf ("%u:%u", line, col);
+  va_list args;
+
+  va_start (args, format);
+  reason = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  gma_problems_add (check->problems, check->file, place, "%s", reason);
+}
+
+/* @value is the attribute's value as written (entities not decoded). */
+static void
+check_link (PageCheck  *check,
+            const char *attribute,
+            const char *value,
+            guint       line,
+            guint       col)
+{
+  g_autofree char *target = NULL;
+  gboolean is_src = g_ascii_strcasecmp (attribute, "src") == 0;
+  char *cut;
+
+  target = g_strstrip (g_strdup (value));
+
+  if (g_str_has_prefix (target, "gma://"))
+    {
+      const char *rest = target + strlen ("gma://");
+
+      cut = strpbrk (target, "?#");
+      if (cut != NULL)
+        *cut = '\0';
+
+      if (g_str_has_prefix (rest, "content/"))
+        {
+          const char *path = rest + strlen ("content/");
+
+          if (!relative_path_is_safe (path))
+            page_problem (check, line, col,
+                          "“%s” does not name a file of the content set; write "
+                          "gma://content/illustrations/NAME.svg", value);
+          else if (!file_exists (check->self->root, path))
+            page_problem (check, line, col,
+                          "the file “%s” (linked as “%s”) is not in the content set",
+                          path, value);
+          return;
+        }
+
+      if (is_src)
+        {
+          page_problem (check, line, col,
+                        "pictures must come from the content set "
+                        "(src=\"gma://content/illustrations/NAME.svg\"), not “%s”", value);
+          return;
+        }
+
+      if (g_str_has_prefix (rest, "page/"))
+        {
+          const char *id = rest + strlen ("page/");
+
+          if (gma_flow_lookup (check->self->flow, id) == NULL)
+            page_problem (check, line, col,
+                          "the link “%s” names no node of flow.json; there is no node “%s”",
+                          value, id);
+          return;
+        }
+
+      if (g_str_has_prefix (rest, "faq/"))
+        {
+          const char *id = rest + strlen ("faq/");
+
+          if (gma_faq_lookup (check->self->faq, id) == NULL)
+            page_problem (check, line, col,
+                          "the link “%s” names no entry of faq.json; there is no FAQ “%s”",
+                          value, id);
+          return;
+        }
+
+      page_problem (check, line, col,
+                    "unknown link “%s”; gma:// links are gma://page/ID, gma://faq/ID and "
+                    "gma://content/PATH", value);
+      return;
+    }
+
+  if (is_src)
+    {
+      page_problem (check, line, col,
+                    "pictures must come from the content set "
+                    "(src=\"gma://content/illustrations/NAME.svg\"), not “%s”", value);
+      return;
+    }
+
+  if (g_ascii_strncasecmp (target, "https://", 8) == 0 ||
+      g_ascii_strncasecmp (target, "http://", 7) == 0 ||
+      g_ascii_strncasecmp (target, "mailto:", 7) == 0 ||
+      target[0] == '#')
+    return;
+
+  page_problem (check, line, col,
+                "the link “%s” cannot be followed; use gma://page/ID, gma://faq/ID, "
+                "https://… or mailto:… links", value);
+}
+
+static inline void
+advance (const char **p,
+         guint       *line,
+         guint       *col)
+{
+  if (**p == '\n')
+    {
+      (*line)++;
+      *col = 1;
+      (*p)++;
+    }
+  else
+    {
+      *p = g_utf8_next_char (*p);
+      (*col)++;
+    }
+}
+
+/* Finds src="…" and href="…" attributes in tags. A small tag scanner,
+ * enough for page fragments: comments are skipped, attribute values may
+ * be double-, single- or un-quoted. */
+static void
+check_page_links (PageCheck  *check,
+                  const char *text)
+{
+  const char *p = text;
+  guint line = 1;
+  guint col = 1;
+
+  while (*p)
+    {
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          while (*p && !g_str_has_prefix (p, "-->"))
+            advance (&p, &line, &col);
+          continue;
+        }
+
+      if (*p != '<' || !g_ascii_isalpha (p[1]))
+        {
+          advance (&p, &line, &col);
+          continue;
+        }
+
+      /* The tag name */
+      advance (&p, &line, &col);
+      while (*p && !g_ascii_isspace (*p) && *p != '>' && *p != '/')
+        advance (&p, &line, &col);
+
+      /* Attributes */
+      while (*p && *p != '>')
+        {
+          const char *name_start;
+          g_autofree char *name = NULL;
+          g_autofree char *value = NULL;
+          guint value_line, value_col;
+
+          if (g_ascii_isspace (*p) || *p == '/')
+            {
+              advance (&p, &line, &col);
+              continue;
+            }
+
+          name_start = p;
+          while (*p && !g_ascii_isspace (*p) && *p != '=' && *p != '>' && *p != '/')
+            advance (&p, &line, &col);
+          name = g_strndup (name_start, p - name_start);
+
+          while (g_ascii_isspace (*p))
+            advance (&p, &line, &col);
+          if (*p != '=')
+            continue;
+          advance (&p, &line, &col);
+          while (g_ascii_isspace (*p))
+            advance (&p, &line, &col);
+
+          value_line = line;
+          value_col = col;
+
+          if (*p == '"' || *p == '\'')
+            {
+              char quote = *p;
+              const char *value_start;
+
+              advance (&p, &line, &col);
+              value_line = line;
+              value_col = col;
+              value_start = p;
+              while (*p && *p != quote)
+                advance (&p, &line, &col);
+              value = g_strndup (value_start, p - value_start);
+              if (*p)
+                advance (&p, &line, &col);
+            }
+          else
+            {
+              const char *value_start = p;
+
+              while (*p && !g_ascii_isspace (*p) && *p != '>')
+                advance (&p, &line, &col);
+              value = g_strndup (value_start, p - value_start);
+            }
+
+          if (g_ascii_strcasecmp (name, "src") == 0 || g_ascii_strcasecmp (name, "href") == 0)
+            check_link (check, name, value, value_line, value_col);
+        }
+    }
+}
+
+static void
+check_page (GmaContent  *self,
+            const char  *page,
+            GmaProblems *problems)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *text = NULL;
+  const char *data;
+  const char *bad = NULL;
+  gsize len;
+  PageCheck check = { self, page, problems };
+
+  bytes = read_file (self->root, page, MAX_PAGE_SIZE, problems);
+  if (bytes == NULL)
+    return;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (data == NULL)
+    data = "";
+
+  if (!g_utf8_validate_len (data, len, &bad))
+    {
+      guint line = 1, col = 1;
+
+      for (const char *p = data; p < bad; )
+        advance (&p, &line, &col);
+      page_problem (&check, line, col,
+                    "the byte 0x%02X is not valid UTF-8; save the file with the UTF-8 encoding",
+                    (guchar) *bad);
+      return;
+    }
+
+  text = g_strndup (data, len);
+  check_page_links (&check, text);
+}
+
+static void
+check_cross_references (GmaContent  *self,
+                        GmaProblems *problems)
+{
+  g_autoptr(GHashTable) pages_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n_nodes = gma_flow_get_n_nodes (self->flow);
+  guint n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->faq));
+
+  for (guint n = 0; n < n_nodes; n++)
+    {
+      const GmaNode *node = gma_flow_get_node (self->flow, n);
+      const char * const *faq = gma_node_get_faq (node);
+      const char *page = gma_node_get_page (node);
+
+      for (guint i = 0; faq[i]; i++)
+        if (gma_faq_lookup (self->faq, faq[i]) == NULL)
+          {
+            g_autofree char *where = g_strdup_printf ("$.nodes[%u].faq[%u]", n, i);
+
+            gma_problems_add (problems, "flow.json", where,
+                              "faq.json has no entry “%s”", faq[i]);
+          }
+
+      if (page != NULL && !g_hash_table_contains (pages_seen, page))
+        {
+          g_autofree char *where = g_strdup_printf ("$.nodes[%u].page", n);
+
+          g_hash_table_add (pages_seen, (gpointer) page);
+          if (!file_exists (self->root, page))
+            gma_problems_add (problems, "flow.json", where,
+                              "the page “%s” is not in the content set", page);
+          else
+            check_page (self, page, problems);
+        }
+    }
+
+  for (guint e = 0; e < n_entries; e++)
+    {
+      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->faq), e);
+      const char * const *see_also = gma_faq_entry_get_see_also (entry);
+
+      for (guint i = 0; see_also[i]; i++)
+        if (gma_flow_lookup (self->flow, see_also[i]) == NULL)
+          gma_problems_add (problems, "faq.json", NULL,
+                            "%s: see-also names “%s”, which is not a node of flow.json",
+                            gma_faq_entry_get_id (entry), see_also[i]);
+    }
+}
+
+GmaContent *
+gma_content_new (GFile               *root,
+                 const char * const  *languages,
+                 GError             **error)
+{
+  g_autoptr(GmaContent) self = NULL;
+  g_autoptr(GmaProblems) problems = NULL;
+  g_autoptr(GBytes) flow_bytes = NULL;
+  g_autoptr(GBytes) faq_bytes = NULL;
+  g_autoptr(JsonNode) flow_json = NULL;
+  g_autoptr(JsonNode) faq_json = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (root), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (languages == NULL)
+    languages = g_get_language_names ();
+
+  problems = gma_problems_new ();
+  self = g_object_new (GMA_TYPE_CONTENT, NULL);
+  self->root = g_object_ref (root);
+
+  flow_bytes = read_file (root, "flow.json", GMA_JSON_MAX_SIZE, problems);
+  faq_bytes = read_file (root, "faq.json", GMA_JSON_MAX_SIZE, problems);
+
+  if (flow_bytes != NULL)
+    flow_json = gma_json_load (flow_bytes, "flow.json", problems);
+  if (faq_bytes != NULL)
+    faq_json = gma_json_load (faq_bytes, "faq.json", problems);
+
+  if (flow_json != NULL)
+    self->flow = gma_flow_new_from_json (flow_json, languages, "flow.json", problems);
+  if (faq_json != NULL)
+    self->faq = gma_faq_new_from_json (faq_json, languages, "faq.json", problems);
+
+  if (self->flow != NULL && self->faq != NULL)
+    check_cross_references (self, problems);
+
+  if (!gma_problems_to_error (problems, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+static gpointer
+register_resources (gpointer data)
+{
+  g_resources_register (gma_content_get_resource ());
+  return NULL;
+}
+
+void
+gma_content_register_resources (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, register_resources, NULL);
+}
+
+GmaContent *
+gma_content_new_embedded (GError **error)
+{
+  g_autoptr(GFile) root = NULL;
+  GmaContent *self;
+
+  gma_content_register_resources ();
+
+  root = g_file_new_for_uri (EMBEDDED_URI);
+  self = gma_content_new (root, NULL, error);
+  if (self != NULL)
+    self->embedded = TRUE;
+
+  return self;
+}
+
+GFile *
+gma_content_get_root (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return self->root;
+}
+
+gboolean
+gma_content_is_embedded (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), FALSE);
+
+  return self->embedded;
+}
+
+GmaFlow *
+gma_content_get_flow (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return self->flow;
+}
+
+GmaFaq *
+gma_content_get_faq (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return self->faq;
+}
+
+const char *
+gma_content_get_edition (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return gma_flow_get_edition (self->flow);
+}
+
+const char *
+gma_content_get_source (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return gma_flow_get_source (self->flow);
+}
+
+static const char *
+guess_content_type (const char *path)
+{
+  static const struct {
+    const char *suffix;
+    const char *type;
+  } types[] = {
+    { ".html", "text/html; charset=utf-8" },
+    { ".svg",  "image/svg+xml" },
+    { ".css",  "text/css" },
+    { ".png",  "image/png" },
+    { ".json", "application/json" },
+  };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    if (g_str_has_suffix (lower, types[i].suffix))
+      return types[i].type;
+
+  return "application/octet-stream";
+}
+
+GBytes *
+gma_content_load_file (GmaContent  *self,
+                       const char  *path,
+                       char       **content_type,
+                       GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!relative_path_is_safe (path))
+    {
+      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
+                   "“%s” is not a path inside the content set", path);
+      return NULL;
+    }
+
+  file = g_file_resolve_relative_path (self->root, path);
+  info = g_file_query_info (file,
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
+                   "“%s” is not in the content set", path);
+      return NULL;
+    }
+
+  if (g_file_info_get_size (info) > MAX_PAGE_SIZE * 4)
+    {
+      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID,
+                   "“%s” is too large", path);
+      return NULL;
+    }
+
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
+    {
+      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
+                   "“%s” cannot be read: %s", path, local_error->message);
+      return NULL;
+    }
+
+  if (content_type != NULL)
+    *content_type = g_strdup (guess_content_type (path));
+
+  return g_bytes_new_take (g_steal_pointer (&data), len);
+}

@@ -3,7 +3,7 @@
  * loaded and validated whole, from the embedded GResource or from an
  * administrator's override directory with the same layout:
  *
- *   flow.json  faq.json  pages/*.html  illustrations/*.svg
+ *   flow.json  faq.json  pages/NAME.html  illustrations/NAME.svg
  */
 #pragma once
 
@@ -32,6 +32,10 @@ GmaContent  *gma_content_new            (GFile              *root,
                                          const char * const *languages,
                                          GError            **error);
 GmaContent  *gma_content_new_embedded   (GError            **error);
+/* Registers the embedded content and web resources (the page template,
+ * the style) with GIO; called by gma_content_new_embedded() and by the
+ * renderer, safe to call any number of times from any thread. */
+void         gma_content_register_resources (void);
 
 GFile       *gma_content_get_root       (GmaContent *self);
 gboolean     gma_content_is_embedded    (GmaContent *self);

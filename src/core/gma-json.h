@@ -24,6 +24,7 @@ G_BEGIN_DECLS
 /* A list of problems, each a full line: "FILE:PLACE: reason".
  * It is a GPtrArray of strings owned by the array. */
 typedef GPtrArray GmaProblems;
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GmaProblems, g_ptr_array_unref)
 
 GmaProblems *gma_problems_new      (void);
 void         gma_problems_add      (GmaProblems *problems,
@@ -78,6 +79,13 @@ JsonObject  *gma_json_get_object   (JsonObject  *object,
 char        *gma_json_get_text     (JsonObject  *object,
                                     const char  *member,
                                     gboolean     optional,
+                                    const char * const *languages,
+                                    const char  *file,
+                                    const char  *path,
+                                    GmaProblems *problems);
+/* The same for a language map that is not a member (an array element):
+ * @node is the map, @path its own path ("$.preface[0]"). */
+char        *gma_json_text_from_node (JsonNode  *node,
                                     const char * const *languages,
                                     const char  *file,
                                     const char  *path,
