@@ -36,7 +36,11 @@ report() {
   # report N DESCRIPTION LABEL LIST
   if [ -n "$4" ]; then
     echo "not ok $1 - $2"
-    while IFS= read -r f; do echo "# $3: $f"; done <<<"$4"
+    echo "FAILED: $2" >&2
+    while IFS= read -r f; do
+      echo "# $3: $f"
+      echo "  $3: $f" >&2
+    done <<<"$4"
     status=1
   else
     echo "ok $1 - $2"

@@ -29,9 +29,13 @@ ok() { n=$((n + 1)); echo "ok $n - $1"; }
 not_ok() {
   n=$((n + 1))
   echo "not ok $n - $1"
+  echo "FAILED: $1" >&2
   status=1
   if [ -n "${2:-}" ]; then
-    while IFS= read -r line; do echo "# ${3:-}$line"; done <<<"$2"
+    while IFS= read -r line; do
+      echo "# ${3:-}$line"
+      echo "  ${3:-}$line" >&2
+    done <<<"$2"
   fi
 }
 # The msgids of a PO file, one per line (for messages).
