@@ -9,8 +9,11 @@
 
 #include "gma-content.h"
 
-/* The content resource bundle is compiled with --manual-register. */
-GResource *gma_content_get_resource (void);
+/* The content resource bundle is compiled with --manual-register; the
+ * generated gma_content_register_resource() initialises the static
+ * resource and registers it (gma_content_get_resource() returns NULL
+ * before that). It must run only once. */
+void gma_content_register_resource (void);
 
 #define EMBEDDED_URI "resource://" RESOURCE_PREFIX "/content"
 #define MAX_PAGE_SIZE GMA_JSON_MAX_SIZE
@@ -531,7 +534,7 @@ gma_content_new (GFile               *root,
 static gpointer
 register_resources (gpointer data)
 {
-  g_resources_register (gma_content_get_resource ());
+  gma_content_register_resource ();
   return NULL;
 }
 

@@ -34,7 +34,9 @@ GmaContent  *gma_content_new            (GFile              *root,
 GmaContent  *gma_content_new_embedded   (GError            **error);
 /* Registers the embedded content and web resources (the page template,
  * the style) with GIO; called by gma_content_new_embedded() and by the
- * renderer, safe to call any number of times from any thread. */
+ * renderer, safe to call any number of times from any thread. Call
+ * this, never the generated gma_content_register_resource(), which must
+ * run only once. */
 void         gma_content_register_resources (void);
 
 GFile       *gma_content_get_root       (GmaContent *self);

@@ -726,8 +726,9 @@ gma_flow_new_from_json (JsonNode            *root,
     }
 
   /* The graph checks run even after other problems, so that one run
-   * reports everything. */
-  link_and_check_graph (self, start_id, file, problems);
+   * reports everything (but not when there are no nodes at all). */
+  if (nodes != NULL)
+    link_and_check_graph (self, start_id, file, problems);
 
   if (problems->len > before)
     return NULL;
