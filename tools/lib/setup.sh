@@ -50,14 +50,17 @@ gma_install_packages() {
     return 0
   fi
 
-  local missing=() pkg status
-  while IFS= read -r pkg; do
-    status="$(dpkg-query -W -f='${db:Status-Abbrev}' "$pkg" 2>/dev/null || true)"
-    case "$status" in
-      ii*) ;;
-      *) missing+=("$pkg") ;;
-    esac
-  done < <(gma_package_list)
+  local wanted=() missing=() pkg
+  mapfile -t wanted < <(gma_package_list)
+  # One dpkg-query for all of them; unknown packages print nothing here.
+  local installed
+  installed="$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${wanted[@]}" 2>/dev/null |
+    awk '$2 ~ /^ii/ { print $1 }' || true)"
+  for pkg in "${wanted[@]}"; do
+    if ! grep -qxF "$pkg" <<<"$installed"; then
+      missing+=("$pkg")
+    fi
+  done
 
   if [ "${#missing[@]}" -eq 0 ]; then
     return 0
