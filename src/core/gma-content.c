@@ -474,17 +474,41 @@ check_cross_references (GmaContent  *self,
         }
     }
 
-  for (guint e = 0; e < n_entries; e++)
-    {
-      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->faq), e);
-      const char * const *see_also = gma_faq_entry_get_see_also (entry);
+  /* Entries are in file order and numbered by position within their
+   * category (checked by GmaFaq), so their JSON paths follow. */
+  {
+    const char *category = NULL;
+    guint category_index = 0;
+    guint entry_index = 0;
 
-      for (guint i = 0; see_also[i]; i++)
-        if (gma_flow_lookup (self->flow, see_also[i]) == NULL)
-          gma_problems_add (problems, "faq.json", NULL,
-                            "%s: see-also names “%s”, which is not a node of flow.json",
-                            gma_faq_entry_get_id (entry), see_also[i]);
-    }
+    for (guint e = 0; e < n_entries; e++)
+      {
+        g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->faq), e);
+        const char * const *see_also = gma_faq_entry_get_see_also (entry);
+
+        if (category == NULL)
+          category = gma_faq_entry_get_category_id (entry);
+        else if (!g_str_equal (category, gma_faq_entry_get_category_id (entry)))
+          {
+            category = gma_faq_entry_get_category_id (entry);
+            category_index++;
+            entry_index = 0;
+          }
+
+        for (guint i = 0; see_also[i]; i++)
+          if (gma_flow_lookup (self->flow, see_also[i]) == NULL)
+            {
+              g_autofree char *where =
+                g_strdup_printf ("$.categories[%u].entries[%u].see-also[%u]",
+                                 category_index, entry_index, i);
+
+              gma_problems_add (problems, "faq.json", where,
+                                "flow.json has no node “%s”", see_also[i]);
+            }
+
+        entry_index++;
+      }
+  }
 }
 
 GmaContent *

@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-content.c: loading whole content sets, embedded and overrides */
+
+#define G_LOG_DOMAIN "gma-test-content"
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "gma-content.h"
+
+static const char * const ja[] = { "ja", NULL };
+
+static GmaContent *
+load_dir (const char  *path,
+          GError     **error)
+{
+  g_autoptr(GFile) root = g_file_new_for_path (path);
+
+  return gma_content_new (root, ja, error);
+}
+
+static GmaContent *
+load_fixture (const char  *name,
+              GError     **error)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "content", name, NULL);
+
+  return load_dir (path, error);
+}
+
+/* Asserts that @error holds a line starting with @prefix and containing
+ * @fragment. */
+static void
+assert_problem (const GError *error,
+                const char   *prefix,
+                const char   *fragment)
+{
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], fragment) != NULL)
+      return;
+
+  g_error ("no line “%s…%s…” in:\n%s", prefix, fragment, error->message);
+}
+
+static void
+test_valid (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_fixture ("valid", &error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *type = NULL;
+  g_autofree char *svg_type = NULL;
+  g_autofree char *basename = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (content);
+  g_assert_false (gma_content_is_embedded (content));
+  g_assert_cmpstr (gma_content_get_edition (content), ==, "テスト版（2023年11月）");
+  g_assert_cmpstr (gma_content_get_source (content), ==, "テストの案内");
+  g_assert_cmpuint (gma_flow_get_n_nodes (gma_content_get_flow (content)), ==, 5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gma_content_get_faq (content))), ==, 3);
+
+  basename = g_file_get_basename (gma_content_get_root (content));
+  g_assert_cmpstr (basename, ==, "valid");
+
+  bytes = gma_content_load_file (content, "pages/r1.html", &type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "text/html; charset=utf-8");
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "<p>結果1の説明。</p>"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  bytes = gma_content_load_file (content, "illustrations/pic.svg", &svg_type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (svg_type, ==, "image/svg+xml");
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  /* content_type is optional */
+  bytes = gma_content_load_file (content, "flow.json", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+}
+
+static void
+test_load_file_refuses (void)
+{
+  static const char * const bad[] = {
+    "../x", "../valid/flow.json", "pages/../flow.json", "/etc/passwd", "pages//r1.html",
+    "pages\\r1.html", "", "./flow.json", "pages/", "pages/missing.html", "pages",
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_fixture ("valid", &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autofree char *type = NULL;
+      g_autoptr(GBytes) bytes = gma_content_load_file (content, bad[i], &type, &local_error);
+
+      g_test_message ("%s", bad[i]);
+      g_assert_null (bytes);
+      g_assert_null (type);
+      g_assert_error (local_error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND);
+    }
+}
+
+typedef struct
+{
+  const char *fixture;
+  const char *prefix;
+  const char *fragment;
+} Broken;
+
+static const Broken broken[] = {
+  { "missing-page", "flow.json: $.nodes[4].page: ", "the page “pages/r2.html” is not in the content set" },
+  { "dangling-link", "pages/r2.html:3:10: ", "there is no node “nowhere”" },
+  { "missing-faq", "flow.json: $.nodes[3].faq[1]: ", "faq.json has no entry “faq-1-9”" },
+  { "bad-src", "pages/r1.html:2:11: ", "pictures must come from the content set" },
+  { "missing-picture", "pages/r1.html:2:19: ", "“illustrations/missing.svg”" },
+  { "dangling-see-also", "faq.json: $.categories[0].entries[1].see-also[0]: ", "flow.json has no node “nowhere”" },
+};
+
+static void
+test_broken (gconstpointer data)
+{
+  const Broken *b = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_fixture (b->fixture, &error);
+
+  g_assert_null (content);
+  assert_problem (error, b->prefix, b->fragment);
+  /* Only the one problem the fixture has */
+  g_assert_null (strchr (error->message, '\n'));
+}
+
+static void
+test_link_kinds (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("gma-content-XXXXXX", &error);
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autoptr(GmaContent) content = NULL;
+  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
+                                        "pages/r1.html", "illustrations/pic.svg" };
+  const char *r2 =
+    "<p><a href=\"javascript:alert(1)\">a</a>\n"
+    "<a href=\"r1.html\">b</a>\n"
+    "<A HREF='gma://faq/faq-9-9'>c</A>\n"
+    "<a href=gma://page/r1>ok</a> <a href=\"gma://other/x\">d</a>\n"
+    "<img src=\"https://example.org/x.png\"> <img src=\"data:image/png;base64,AAAA\">\n"
+    "<img src=\"gma://content/../flow.json\"> <img src=\"gma://page/r1\"></p>\n";
+
+  g_assert_no_error (error);
+
+  /* A copy of the valid set with a new pages/r2.html */
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (valid, files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (to);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_mkdir_with_parents (parent, 0700);
+      g_file_get_contents (from, &text, &len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, text, len, &error);
+      g_assert_no_error (error);
+    }
+
+  {
+    g_autofree char *to = g_build_filename (dir, "pages", "r2.html", NULL);
+
+    g_file_set_contents (to, r2, -1, &error);
+    g_assert_no_error (error);
+  }
+
+  content = load_dir (dir, &error);
+  g_assert_null (content);
+  assert_problem (error, "pages/r2.html:1:13: ", "cannot be followed");
+  assert_problem (error, "pages/r2.html:2:10: ", "“r1.html” cannot be followed");
+  assert_problem (error, "pages/r2.html:3:10: ", "there is no FAQ “faq-9-9”");
+  assert_problem (error, "pages/r2.html:4:39: ", "unknown link “gma://other/x”");
+  assert_problem (error, "pages/r2.html:5:11: ", "not “https://example.org/x.png”");
+  assert_problem (error, "pages/r2.html:5:49: ", "not “data:");
+  assert_problem (error, "pages/r2.html:6:11: ", "does not name a file of the content set");
+  assert_problem (error, "pages/r2.html:6:50: ", "not “gma://page/r1”");
+  /* Exactly those eight */
+  {
+    g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 8);
+  }
+
+  /* The temporary files are left to the system's temp cleaner on
+   * failure; remove them on success. */
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+
+      g_remove (path);
+    }
+  {
+    g_autofree char *path = g_build_filename (dir, "pages", "r2.html", NULL);
+    g_autofree char *pages = g_build_filename (dir, "pages", NULL);
+    g_autofree char *illustrations = g_build_filename (dir, "illustrations", NULL);
+
+    g_remove (path);
+    g_rmdir (pages);
+    g_rmdir (illustrations);
+    g_rmdir (dir);
+  }
+}
+
+/* Override directories with a broken flow.json, written into a fresh
+ * temporary directory beside a valid faq.json. */
+
+typedef struct
+{
+  const char *name;
+  const char *prefix;     /* the problem line starts so */
+  const char *fragment;
+} Override;
+
+static char *
+make_override (const char *flow,
+               gssize      flow_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *valid_faq = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid",
+                                                      "faq.json", NULL);
+  g_autofree char *faq_text = NULL;
+  char *dir = g_dir_make_tmp ("gma-override-XXXXXX", &error);
+  gsize faq_len;
+
+  g_assert_no_error (error);
+
+  if (flow != NULL)
+    {
+      g_autofree char *flow_path = g_build_filename (dir, "flow.json", NULL);
+      g_autofree char *faq_path = g_build_filename (dir, "faq.json", NULL);
+
+      g_file_set_contents (flow_path, flow, flow_len, &error);
+      g_assert_no_error (error);
+
+      g_file_get_contents (valid_faq, &faq_text, &faq_len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (faq_path, faq_text, faq_len, &error);
+      g_assert_no_error (error);
+    }
+
+  return dir;
+}
+
+static void
+remove_override (const char *dir)
+{
+  g_autofree char *flow_path = g_build_filename (dir, "flow.json", NULL);
+  g_autofree char *faq_path = g_build_filename (dir, "faq.json", NULL);
+
+  g_remove (flow_path);
+  g_remove (faq_path);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+check_override (const char *flow,
+                gssize      flow_len,
+                const char *prefix,
+                const char *fragment)
+{
+  g_autofree char *dir = make_override (flow, flow_len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = NULL;
+  gint64 begin = g_get_monotonic_time ();
+
+  content = load_dir (dir, &error);
+  g_assert_cmpint (g_get_monotonic_time () - begin, <, 5 * G_USEC_PER_SEC);
+
+  g_assert_null (content);
+  assert_problem (error, prefix, fragment);
+
+  remove_override (dir);
+}
+
+static void
+test_override_empty (void)
+{
+  g_autofree char *dir = make_override (NULL, 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_dir (dir, &error);
+
+  g_assert_null (content);
+  assert_problem (error, "flow.json: ", "the file is missing");
+  assert_problem (error, "faq.json: ", "the file is missing");
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_override_missing_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_dir ("/nonexistent/gma-content", &error);
+
+  g_assert_null (content);
+  assert_problem (error, "flow.json: ", "the file is missing");
+}
+
+static void
+test_override_truncated (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid",
+                                                  "flow.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize len;
+
+  g_file_get_contents (valid, &text, &len, &error);
+  g_assert_no_error (error);
+
+  /* Cut the file in the middle */
+  check_override (text, len / 2, "flow.json:", "is the file truncated?");
+}
+
+static void
+test_override_deep (void)
+{
+  const guint depth = 200000;
+  GString *text = g_string_new ("{\"format\": 1, \"nodes\": ");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+  g_string_append_c (text, '}');
+
+  check_override (text->str, text->len, "flow.json:1:", "nested more than 32 levels");
+  g_string_free (text, TRUE);
+}
+
+static void
+test_override_not_utf8 (void)
+{
+  check_override ("{\n  \"format\": 1,\n  \"edition\": {\"ja\": \"\x97\xDF\x98\x61\"}\n}", -1,
+                  "flow.json:3:22: ", "not valid UTF-8");
+}
+
+static void
+test_override_two_roots (void)
+{
+  check_override ("{\"format\": 1}\n{\"format\": 1}\n", -1,
+                  "flow.json:2:1: ", "a second JSON value starts here");
+}
+
+static void
+test_override_comment (void)
+{
+  check_override ("{\n  # comment\n}", -1, "flow.json:2:3: ", "was expected");
+}
+
+static void
+test_override_too_large (void)
+{
+  gsize len = GMA_JSON_MAX_SIZE + 10;
+  g_autofree char *text = g_malloc (len);
+
+  memset (text, ' ', len);
+  text[0] = '{';
+  text[len - 1] = '}';
+  check_override (text, len, "flow.json: ", "may be at most");
+}
+
+static void
+test_embedded (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaContent) again = NULL;
+  g_autoptr(GBytes) page = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *type = NULL;
+  GmaFlow *flow;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (content);
+  g_assert_true (gma_content_is_embedded (content));
+
+  uri = g_file_get_uri (gma_content_get_root (content));
+  g_assert_cmpstr (uri, ==, "resource:///io/github/gmisassistant/Assistant/content");
+
+  g_assert_cmpstr (gma_content_get_edition (content), ==, "令和5年度（2023年11月）");
+  g_assert_cmpstr (gma_content_get_source (content), ==,
+                   "アカウント発行通知に係るトラブル対処方法について");
+
+  /* Every node's page loads */
+  flow = gma_content_get_flow (content);
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const char *path = gma_node_get_page (gma_flow_get_node (flow, i));
+      g_autoptr(GBytes) bytes = NULL;
+
+      if (path == NULL)
+        continue;
+      bytes = gma_content_load_file (content, path, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    }
+
+  page = gma_content_load_file (content, "pages/remedy-1.html", &type, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (type, ==, "text/html; charset=utf-8");
+
+  /* Registering the resources twice is harmless */
+  again = gma_content_new_embedded (&error);
+  g_assert_no_error (error);
+  g_assert_nonnull (again);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/content/valid", test_valid);
+  g_test_add_func ("/content/load-file-refuses", test_load_file_refuses);
+  g_test_add_func ("/content/link-kinds", test_link_kinds);
+
+  for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/content/broken/%s", broken[i].fixture);
+
+      g_test_add_data_func (path, &broken[i], test_broken);
+    }
+
+  g_test_add_func ("/content/override/empty", test_override_empty);
+  g_test_add_func ("/content/override/missing-dir", test_override_missing_dir);
+  g_test_add_func ("/content/override/truncated", test_override_truncated);
+  g_test_add_func ("/content/override/deep", test_override_deep);
+  g_test_add_func ("/content/override/not-utf8", test_override_not_utf8);
+  g_test_add_func ("/content/override/two-roots", test_override_two_roots);
+  g_test_add_func ("/content/override/comment", test_override_comment);
+  g_test_add_func ("/content/override/too-large", test_override_too_large);
+  g_test_add_func ("/content/embedded", test_embedded);
+
+  return g_test_run ();
+}
