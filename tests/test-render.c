@@ -1,0 +1,406 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-render.c: the page template, escaping, links and the summary */
+
+#define G_LOG_DOMAIN "gma-test-render"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "gma-render.h"
+
+#define NASTY "<script>alert(\"x\")</script> & 'quote'"
+#define NASTY_ESCAPED "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &apos;quote&apos;"
+
+static const char * const ja[] = { "ja", NULL };
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static void
+assert_lacks (const char *haystack,
+              const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
+}
+
+static void
+test_template (void)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+
+  g_hash_table_insert (values, (gpointer) "title", (gpointer) NASTY);
+  g_hash_table_insert (values, (gpointer) "body", (gpointer) "<p>raw</p>");
+  g_hash_table_insert (values, (gpointer) "fmt", (gpointer) "%s%n%d");
+  g_hash_table_insert (values, (gpointer) "empty", (gpointer) "");
+
+  out = gma_render_template ("<t>{{title}}</t><b>{{{body}}}</b><e>{{ body }}</e>"
+                             "<f>{{fmt}} %s %d</f>[{{empty}}]{ {single} }",
+                             values, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (out, ==,
+                   "<t>" NASTY_ESCAPED "</t><b><p>raw</p></b><e>&lt;p&gt;raw&lt;/p&gt;</e>"
+                   "<f>%s%n%d %s %d</f>[]{ {single} }");
+}
+
+static void
+test_template_errors (void)
+{
+  g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
+  static const char * const bad[] = {
+    "a {{unknown}} b", "a {{{unknown}}} b", "a {{title b", "a {{{title}} b",
+  };
+
+  g_hash_table_insert (values, (gpointer) "title", (gpointer) "T");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = gma_render_template (bad[i], values, &error);
+
+      g_assert_null (out);
+      g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *out = gma_render_template ("{{nope}}", values, &error);
+
+    g_assert_nonnull (strstr (error->message, "“nope”"));
+  }
+}
+
+static void
+test_text_to_html (void)
+{
+  static const struct {
+    const char *text;
+    const char *html;
+  } cases[] = {
+    { "", "" },
+    { "一行目\n\n二行目", "<p>一行目</p>\n<p>二行目</p>\n" },
+    { NASTY, "<p>" NASTY_ESCAPED "</p>\n" },
+    { "詳しくはhttps://www.g-mis.mhlw.go.jp/を見てください。",
+      "<p>詳しくは<a href=\"https://www.g-mis.mhlw.go.jp/\">https://www.g-mis.mhlw.go.jp/</a>"
+      "を見てください。</p>\n" },
+    { "（https://www.med-login.mhlw.go.jp/s/login/）",
+      "<p>（<a href=\"https://www.med-login.mhlw.go.jp/s/login/\">"
+      "https://www.med-login.mhlw.go.jp/s/login/</a>）</p>\n" },
+    { "「https://example.org/a?b=1&c=2」 http://example.org.",
+      "<p>「<a href=\"https://example.org/a?b=1&amp;c=2\">https://example.org/a?b=1&amp;c=2</a>」 "
+      "<a href=\"http://example.org\">http://example.org</a>.</p>\n" },
+    { "https://example.org/x\"onmouseover=\"alert(1)",
+      "<p><a href=\"https://example.org/x\">https://example.org/x</a>&quot;onmouseover=&quot;alert(1)</p>\n" },
+    { "https:// alone, httpx://no, ftp://no",
+      "<p>https:// alone, httpx://no, ftp://no</p>\n" },
+    { "  空白  \n", "<p>空白</p>\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = gma_render_text_to_html (cases[i].text);
+
+      g_assert_cmpstr (html, ==, cases[i].html);
+    }
+}
+
+static GmaContent *
+load_valid (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  GmaContent *content = gma_content_new (root, ja, &error);
+
+  g_assert_no_error (error);
+  return content;
+}
+
+/* A content set whose texts are hostile, to check that every inserted
+ * value is escaped. */
+static GmaContent *
+load_nasty (char **out_dir)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) root = NULL;
+  char *dir = g_dir_make_tmp ("gma-render-XXXXXX", &error);
+  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
+                                        "pages/r1.html", "pages/r2.html", "illustrations/pic.svg" };
+  GmaContent *content;
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (valid, files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (to);
+      g_autofree char *text = NULL;
+      g_autoptr(GString) edited = NULL;
+
+      g_mkdir_with_parents (parent, 0700);
+      g_file_get_contents (from, &text, NULL, &error);
+      g_assert_no_error (error);
+
+      /* Every Japanese text of the JSON files becomes hostile text */
+      edited = g_string_new (text);
+      if (g_str_has_suffix (files[i], ".json"))
+        {
+          static const char * const texts[] = {
+            "テスト版（2023年11月）", "テストの案内", "質問1", "はい", "いいえ", "結果1",
+            "対応方法1", "質問Aですか？", "カテゴリ1", "答えAです。",
+          };
+
+          for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+            {
+              g_autofree char *replacement = g_strdup_printf ("%s<i>\\\"&'%u", texts[t], t);
+
+              g_string_replace (edited, texts[t], replacement, 0);
+            }
+        }
+
+      g_file_set_contents (to, edited->str, edited->len, &error);
+      g_assert_no_error (error);
+    }
+
+  root = g_file_new_for_path (dir);
+  content = gma_content_new (root, ja, &error);
+  g_assert_no_error (error);
+
+  *out_dir = dir;
+  return content;
+}
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFileInfo *info;
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, &info, &child, NULL, NULL) && info != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+test_escaping (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GmaContent) content = load_nasty (&dir);
+  g_autoptr(GmaSession) session = gma_session_new (gma_content_get_flow (content));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *faq_page = NULL;
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+
+  g_assert_true (gma_session_jump_to (session, "r1"));
+  page = gma_render_node_page (content, session, gma_session_get_current (session), &error);
+  g_assert_no_error (error);
+
+  /* Nothing of the hostile text appears unescaped … */
+  assert_lacks (page, "<i>");
+  /* … and each value appears escaped where it belongs */
+  assert_contains (page, "<title>対応方法1&lt;i&gt;&quot;&amp;&apos;6 結果1&lt;i&gt;&quot;&amp;&apos;5</title>");
+  assert_contains (page, "<p class=\"page-reference\">対応方法1&lt;i&gt;&quot;&amp;&apos;6</p>");
+  assert_contains (page, "<p class=\"page-edition\">テスト版（2023年11月）&lt;i&gt;&quot;&amp;&apos;0");
+  assert_contains (page, "テストの案内&lt;i&gt;&quot;&amp;&apos;1");
+  assert_contains (page, "<span class=\"page-path-question\">質問1&lt;i&gt;&quot;&amp;&apos;2</span>");
+  assert_contains (page, "<span class=\"page-path-answer\">はい&lt;i&gt;&quot;&amp;&apos;3</span>");
+  assert_contains (page, "質問Aですか？&lt;i&gt;&quot;&amp;&apos;7</a>");
+
+  faq_page = gma_render_faq_page (content, gma_faq_lookup (gma_content_get_faq (content), "faq-1-1"),
+                                  &error);
+  g_assert_no_error (error);
+  assert_lacks (faq_page, "<i>");
+  assert_contains (faq_page, "<title>FAQ 1-1 質問Aですか？&lt;i&gt;&quot;&amp;&apos;7</title>");
+  assert_contains (faq_page, "カテゴリ1&lt;i&gt;&quot;&amp;&apos;8");
+  assert_contains (faq_page, "<p>答えAです。&lt;i&gt;&quot;&amp;&apos;9</p>");
+
+  remove_tree (root);
+}
+
+static void
+test_node_page (void)
+{
+  g_autoptr(GmaContent) content = load_valid ();
+  GmaFlow *flow = gma_content_get_flow (content);
+  g_autoptr(GmaSession) session = gma_session_new (flow);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *q1 = NULL;
+  g_autofree char *r1 = NULL;
+  g_autofree char *r1_elsewhere = NULL;
+  g_autofree char *faq = NULL;
+
+  /* The intro: its title, its body, no path, no related FAQ */
+  start = gma_render_node_page (content, session, gma_flow_get_start (flow), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (start, "<!DOCTYPE html>\n<html lang=\"ja\">"));
+  assert_contains (start, "<meta charset=\"utf-8\">");
+  assert_contains (start, "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+                          "img-src gma:; style-src gma:; font-src gma:\">");
+  assert_contains (start, "<link rel=\"stylesheet\" href=\"gma://app/page.css\">");
+  assert_contains (start, "<title>はじめに</title>");
+  assert_contains (start, "<h1 class=\"page-title\">はじめに</h1>");
+  assert_contains (start, "<main class=\"page-body\"><p>はじめに読んでください。</p>");
+  assert_contains (start, "<p class=\"page-reference\" hidden></p>");
+  assert_lacks (start, "page-path");
+  assert_lacks (start, "<nav class=\"page-related\">");
+  assert_contains (start, "テストの案内");
+
+  /* A question without a page */
+  q1 = gma_render_node_page (content, NULL, gma_flow_lookup (flow, "q1"), &error);
+  g_assert_no_error (error);
+  assert_contains (q1, "<title>質問1ですか？</title>");
+  assert_contains (q1, "<main class=\"page-body\"></main>");
+
+  /* A result reached by answers */
+  gma_session_answer (session, 0);
+  gma_session_answer (session, 1);
+  gma_session_answer (session, 0);
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (session)), ==, "r1");
+  r1 = gma_render_node_page (content, session, gma_session_get_current (session), &error);
+  g_assert_no_error (error);
+  assert_contains (r1, "<title>対応方法1 結果1</title>");
+  assert_contains (r1, "<section class=\"page-path\">\n<h2>これまでの回答</h2>\n<ol>\n");
+  assert_contains (r1, "<li><span class=\"page-path-question\">はじめに</span>: "
+                       "<span class=\"page-path-answer\">はじめる</span></li>\n"
+                       "<li><span class=\"page-path-question\">質問1</span>: "
+                       "<span class=\"page-path-answer\">いいえ</span></li>\n"
+                       "<li><span class=\"page-path-question\">質問2ですか？</span>: "
+                       "<span class=\"page-path-answer\">はい</span></li>\n</ol>");
+  assert_contains (r1, "<nav class=\"page-related\">");
+  assert_contains (r1, "<a href=\"gma://faq/faq-1-1\"><span class=\"page-related-number\">FAQ 1-1</span> "
+                       "質問Aですか？</a>");
+  assert_contains (r1, "<img src=\"gma://content/illustrations/pic.svg\"");
+
+  /* The same node when the session is elsewhere: no path */
+  r1_elsewhere = gma_render_node_page (content, session, gma_flow_lookup (flow, "r2"), &error);
+  g_assert_no_error (error);
+  assert_lacks (r1_elsewhere, "page-path");
+  assert_contains (r1_elsewhere, "<title>結果2</title>");
+
+  /* An FAQ page */
+  faq = gma_render_faq_page (content, gma_faq_lookup (gma_content_get_faq (content), "faq-2-1"), &error);
+  g_assert_no_error (error);
+  assert_contains (faq, "<title>FAQ 2-1 質問Cですか？</title>");
+  assert_contains (faq, "<p>答えCです。</p>");
+  assert_contains (faq, "<a href=\"gma://page/q1\">質問1ですか？</a>");
+  assert_contains (faq, "<a href=\"gma://page/r2\">結果2</a>");
+}
+
+static void
+test_summary (void)
+{
+  g_autoptr(GmaContent) content = load_valid ();
+  g_autoptr(GmaSession) session = gma_session_new (gma_content_get_flow (content));
+  g_autofree char *at_start = NULL;
+  g_autofree char *midway = NULL;
+  g_autofree char *done = NULL;
+
+  at_start = gma_render_summary (content, session);
+  g_assert_cmpstr (at_start, ==,
+                   "G-MIS メール対処アシスタント（テスト版（2023年11月）の案内に基づく）\n"
+                   "出典: テストの案内\n"
+                   "これまでの回答: なし\n"
+                   "現在の質問: はじめに\n");
+
+  gma_session_answer (session, 0);
+  gma_session_answer (session, 1);
+  midway = gma_render_summary (content, session);
+  g_assert_cmpstr (midway, ==,
+                   "G-MIS メール対処アシスタント（テスト版（2023年11月）の案内に基づく）\n"
+                   "出典: テストの案内\n"
+                   "これまでの回答:\n"
+                   "1. はじめに: はじめる\n"
+                   "2. 質問1: いいえ\n"
+                   "現在の質問: 質問2ですか？\n");
+
+  gma_session_answer (session, 0);
+  done = gma_render_summary (content, session);
+  g_assert_cmpstr (done, ==,
+                   "G-MIS メール対処アシスタント（テスト版（2023年11月）の案内に基づく）\n"
+                   "出典: テストの案内\n"
+                   "これまでの回答:\n"
+                   "1. はじめに: はじめる\n"
+                   "2. 質問1: いいえ\n"
+                   "3. 質問2ですか？: はい\n"
+                   "結果: 対応方法1 結果1\n"
+                   "必要なURL:\n"
+                   "https://example.org/one\n"
+                   "https://example.org/two\n");
+}
+
+static void
+test_embedded (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaSession) session = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *faq = NULL;
+  GmaFaqEntry *entry;
+
+  g_assert_no_error (error);
+  session = gma_session_new (gma_content_get_flow (content));
+
+  g_assert_true (gma_session_jump_to (session, "remedy-1"));
+  page = gma_render_node_page (content, session, gma_session_get_current (session), &error);
+  g_assert_no_error (error);
+  assert_contains (page, "<title>対応方法1 メールボックスの空き容量が不足していた場合</title>");
+  assert_contains (page, "これまでの回答");
+
+  g_assert_true (gma_session_jump_to (session, "remedy-3"));
+  summary = gma_render_summary (content, session);
+  g_test_message ("%s", summary);
+  assert_contains (summary, "令和5年度（2023年11月）");
+  assert_contains (summary, "アカウント発行通知に係るトラブル対処方法について");
+  assert_contains (summary, "結果: 対応方法3 メールにあるURLにアクセスできない\n");
+  assert_contains (summary, "必要なURL:\nhttps://");
+
+  entry = gma_faq_lookup (gma_content_get_faq (content), "faq-3-1");
+  g_assert_nonnull (entry);
+  faq = gma_render_faq_page (content, entry, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *title = g_markup_printf_escaped ("<title>FAQ 3-1 %s</title>",
+                                                      gma_faq_entry_get_question (entry));
+
+    assert_contains (faq, title);
+  }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/render/template", test_template);
+  g_test_add_func ("/render/template-errors", test_template_errors);
+  g_test_add_func ("/render/text-to-html", test_text_to_html);
+  g_test_add_func ("/render/escaping", test_escaping);
+  g_test_add_func ("/render/node-page", test_node_page);
+  g_test_add_func ("/render/summary", test_summary);
+  g_test_add_func ("/render/embedded", test_embedded);
+
+  return g_test_run ();
+}
