@@ -1,0 +1,165 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gma-router"
+#include "config.h"
+
+#include "gma-render.h"
+#include "gma-router.h"
+
+static const struct {
+  GmaRoute route;
+  const char *host;
+} routes[] = {
+  { GMA_ROUTE_PAGE, "page" },
+  { GMA_ROUTE_FAQ, "faq" },
+  { GMA_ROUTE_CONTENT, "content" },
+  { GMA_ROUTE_APP, "app" },
+  { GMA_ROUTE_ACTION, "action" },
+};
+
+/* The app's own files that pages may load. */
+static const char * const app_files[] = { "page.css", NULL };
+
+GmaRoute
+gma_router_parse (const char  *uri,
+                  char       **argument,
+                  char       **query)
+{
+  g_autoptr(GUri) parsed = NULL;
+  const char *host;
+  const char *path;
+  GmaRoute route = GMA_ROUTE_INVALID;
+
+  g_return_val_if_fail (argument != NULL, GMA_ROUTE_INVALID);
+
+  *argument = NULL;
+  if (query != NULL)
+    *query = NULL;
+
+  if (uri == NULL)
+    return GMA_ROUTE_INVALID;
+
+  parsed = g_uri_parse (uri, G_URI_FLAGS_ENCODED_QUERY, NULL);
+  if (parsed == NULL || g_strcmp0 (g_uri_get_scheme (parsed), GMA_URI_SCHEME) != 0)
+    return GMA_ROUTE_INVALID;
+
+  host = g_uri_get_host (parsed);
+  for (guint i = 0; host != NULL && i < G_N_ELEMENTS (routes); i++)
+    if (g_ascii_strcasecmp (host, routes[i].host) == 0)
+      route = routes[i].route;
+  if (route == GMA_ROUTE_INVALID)
+    return GMA_ROUTE_INVALID;
+
+  /* g_uri_parse() without ENCODED_PATH has decoded the path already. */
+  path = g_uri_get_path (parsed);
+  if (path == NULL || path[0] != '/' || path[1] == '\0')
+    return GMA_ROUTE_INVALID;
+
+  *argument = g_strdup (path + 1);
+  if (query != NULL && g_uri_get_query (parsed) != NULL)
+    *query = g_uri_unescape_string (g_uri_get_query (parsed), NULL);
+
+  return route;
+}
+
+char *
+gma_router_uri (GmaRoute    route,
+                const char *argument)
+{
+  g_autofree char *escaped = NULL;
+
+  g_return_val_if_fail (argument != NULL, NULL);
+
+  escaped = g_uri_escape_string (argument, G_URI_RESERVED_CHARS_ALLOWED_IN_PATH, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (routes); i++)
+    if (routes[i].route == route)
+      return g_strdup_printf ("%s://%s/%s", GMA_URI_SCHEME, routes[i].host, escaped);
+
+  g_return_val_if_reached (NULL);
+}
+
+static GBytes *
+string_to_bytes (char        *owned_text,
+                 char       **content_type)
+{
+  if (content_type != NULL)
+    *content_type = g_strdup ("text/html; charset=utf-8");
+  return g_bytes_new_take (owned_text, strlen (owned_text));
+}
+
+static GBytes *
+not_found (const char  *uri,
+           GError     **error)
+{
+  g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
+               "Nothing is served at %s", uri);
+  return NULL;
+}
+
+GBytes *
+gma_router_load (GmaContent  *content,
+                 GmaSession  *session,
+                 const char  *uri,
+                 char       **content_type,
+                 GError     **error)
+{
+  g_autofree char *argument = NULL;
+  GmaRoute route;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (GMA_IS_SESSION (session), NULL);
+
+  if (content_type != NULL)
+    *content_type = NULL;
+
+  route = gma_router_parse (uri, &argument, NULL);
+
+  switch (route)
+    {
+    case GMA_ROUTE_PAGE:
+      {
+        const GmaNode *node = gma_flow_lookup (gma_content_get_flow (content), argument);
+        char *html;
+
+        if (node == NULL)
+          return not_found (uri, error);
+        if (!(html = gma_render_node_page (content, session, node, error)))
+          return NULL;
+        return string_to_bytes (html, content_type);
+      }
+
+    case GMA_ROUTE_FAQ:
+      {
+        GmaFaqEntry *entry = gma_faq_lookup (gma_content_get_faq (content), argument);
+        char *html;
+
+        if (entry == NULL)
+          return not_found (uri, error);
+        if (!(html = gma_render_faq_page (content, entry, error)))
+          return NULL;
+        return string_to_bytes (html, content_type);
+      }
+
+    case GMA_ROUTE_CONTENT:
+      return gma_content_load_file (content, argument, content_type, error);
+
+    case GMA_ROUTE_APP:
+      if (g_strv_contains (app_files, argument))
+        {
+          g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/web/", argument, NULL);
+          GBytes *bytes;
+
+          gma_content_register_resources ();
+          bytes = g_resources_lookup_data (path, 0, error);
+
+          if (bytes != NULL && content_type != NULL)
+            *content_type = g_strdup ("text/css");
+          return bytes;
+        }
+      return not_found (uri, error);
+
+    case GMA_ROUTE_ACTION:
+    case GMA_ROUTE_INVALID:
+    default:
+      return not_found (uri, error);
+    }
+}

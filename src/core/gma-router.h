@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-router.h: the app's own URI scheme, "gma:", and what each URI
+ * serves. The web pane asks the router for every gma: request; nothing
+ * else is ever loaded there.
+ *
+ *   gma://page/<node-id>        the rendered page of a flow node
+ *   gma://faq/<faq-id>          the rendered answer of an FAQ entry
+ *   gma://content/<path>        a file of the content set (illustrations)
+ *   gma://app/<name>            the app's own files (page.css)
+ *   gma://action/<name>?<query> an action for the window (not a document)
+ */
+#pragma once
+
+#include "gma-content.h"
+#include "gma-session.h"
+
+G_BEGIN_DECLS
+
+#define GMA_URI_SCHEME "gma"
+
+typedef enum {
+  GMA_ROUTE_INVALID,
+  GMA_ROUTE_PAGE,
+  GMA_ROUTE_FAQ,
+  GMA_ROUTE_CONTENT,
+  GMA_ROUTE_APP,
+  GMA_ROUTE_ACTION,
+} GmaRoute;
+
+/* Splits a gma: URI. @argument receives the node id, FAQ id, content
+ * path, app file name or action name (newly allocated); @query (optional)
+ * receives the decoded query string of an action, or NULL. Any other
+ * scheme, or a malformed URI, is GMA_ROUTE_INVALID. */
+GmaRoute  gma_router_parse (const char  *uri,
+                            char       **argument,
+                            char       **query);
+
+/* Builds "gma://page/<id>" and friends. */
+char     *gma_router_uri   (GmaRoute     route,
+                            const char  *argument);
+
+/* Serves a document route (page, faq, content, app). Fails with
+ * GMA_CONTENT_ERROR_NOT_FOUND for unknown ids, files or routes. */
+GBytes   *gma_router_load  (GmaContent  *content,
+                            GmaSession  *session,
+                            const char  *uri,
+                            char       **content_type,
+                            GError     **error);
+
+G_END_DECLS

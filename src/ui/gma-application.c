@@ -1,0 +1,536 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gma-application"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+
+#include "gma-application.h"
+#include "gma-router.h"
+#include "gma-search.h"
+#include "gma-ui-resources.h"
+#include "gma-window.h"
+
+struct _GmaApplication
+{
+  GtkApplication parent_instance;
+
+  /* Owned */
+  GSettings *settings;
+  GmaContent *content;
+  char *content_error;
+  char *content_directory;   /* the override in use, or NULL */
+  gboolean kiosk;
+  gboolean content_from_command_line;
+};
+
+G_DEFINE_FINAL_TYPE (GmaApplication, gma_application, GTK_TYPE_APPLICATION)
+
+/* Exit statuses of the options that print. */
+enum {
+  STATUS_OK = 0,
+  STATUS_FAILED = 1,   /* the content is broken, or another error */
+  STATUS_USAGE = 2,    /* an option names something that does not exist */
+};
+
+static const GOptionEntry option_entries[] = {
+  { "page", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the window at this page of the flow or FAQ entry"), N_("ID") },
+  { "list-pages", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the id and title of every page of the flow, then exit"), NULL },
+  { "print-flow", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the flow as a Graphviz DOT graph, then exit"), NULL },
+  { "validate-content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a content directory, print “ok” or every error, then exit"), N_("DIR") },
+  { "search", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Print the FAQ entries and pages matching the text, best first, then exit"), N_("TEXT") },
+  { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Use the content set in this directory instead of the built-in one"), N_("DIR") },
+  { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Run full screen for an unattended touch terminal"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print the version, then exit"), NULL },
+  { NULL }
+};
+
+static GSettings *
+new_settings (GError **error)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("The settings schema “%s” is not installed. Install the application "
+                     "(meson install) or set GSETTINGS_SCHEMA_DIR to a directory holding "
+                     "its compiled schema."),
+                   APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+GmaContent *
+gma_application_load_content (const char  *directory,
+                              char       **override_error,
+                              GError     **error)
+{
+  if (override_error != NULL)
+    *override_error = NULL;
+
+  if (directory != NULL && directory[0] != '\0')
+    {
+      g_autoptr(GFile) root = g_file_new_for_commandline_arg (directory);
+      g_autoptr(GError) local_error = NULL;
+      GmaContent *content = gma_content_new (root, NULL, &local_error);
+
+      if (content != NULL)
+        return content;
+
+      if (override_error != NULL)
+        *override_error = g_strdup_printf (_("The content in “%s” was not used:\n%s"),
+                                           directory, local_error->message);
+    }
+
+  return gma_content_new_embedded (error);
+}
+
+static int
+print_content_error (const char *message)
+{
+  g_printerr ("%s\n", message);
+  return STATUS_FAILED;
+}
+
+/* Options that print something run here, in the process that was
+ * started, without registering or opening a window. */
+static int
+gma_application_handle_local_options (GApplication *app,
+                                      GVariantDict *options)
+{
+  const char *directory = NULL;
+  const char *validate = NULL;
+  const char *page = NULL;
+  const char *search = NULL;
+  g_autoptr(GmaContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *override_error = NULL;
+  g_autofree char *settings_directory = NULL;
+  gboolean list_pages = g_variant_dict_contains (options, "list-pages");
+  gboolean print_flow = g_variant_dict_contains (options, "print-flow");
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("gmis-assistant %s\n", PACKAGE_VERSION);
+      return STATUS_OK;
+    }
+
+  if (g_variant_dict_lookup (options, "validate-content", "^&ay", &validate))
+    {
+      g_autoptr(GFile) root = g_file_new_for_commandline_arg (validate);
+
+      content = gma_content_new (root, NULL, &error);
+      if (content == NULL)
+        return print_content_error (error->message);
+      g_print ("ok\n");
+      return STATUS_OK;
+    }
+
+  g_variant_dict_lookup (options, "content", "^&ay", &directory);
+  g_variant_dict_lookup (options, "page", "&s", &page);
+  g_variant_dict_lookup (options, "search", "&s", &search);
+
+  if (!list_pages && !print_flow && search == NULL && page == NULL)
+    return -1;
+
+  if (directory == NULL)
+    {
+      g_autoptr(GSettings) settings = new_settings (NULL);
+
+      if (settings != NULL)
+        settings_directory = g_settings_get_string (settings, "content-directory");
+      directory = settings_directory;
+    }
+
+  content = gma_application_load_content (directory, &override_error, &error);
+  if (content == NULL)
+    return print_content_error (error->message);
+
+  if (override_error != NULL)
+    {
+      /* An explicit --content that is broken fails the printing commands;
+       * the window would start on the built-in content instead. */
+      if (page == NULL || list_pages || print_flow || search != NULL)
+        return print_content_error (override_error);
+    }
+
+  if (page != NULL)
+    {
+      if (gma_flow_lookup (gma_content_get_flow (content), page) == NULL &&
+          gma_faq_lookup (gma_content_get_faq (content), page) == NULL)
+        {
+          g_printerr (_("There is no page “%s”. gmis-assistant --list-pages shows the pages of "
+                        "the flow; FAQ entries are named like faq-3-1.\n"),
+                      page);
+          return STATUS_USAGE;
+        }
+      if (!list_pages && !print_flow && search == NULL)
+        return -1;
+    }
+
+  if (list_pages)
+    {
+      GmaFlow *flow = gma_content_get_flow (content);
+
+      for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+        {
+          const GmaNode *node = gma_flow_get_node (flow, i);
+          const char *reference = gma_node_get_reference (node);
+
+          if (reference != NULL)
+            g_print ("%s\t%s %s\n", gma_node_get_id (node), reference, gma_node_get_title (node));
+          else
+            g_print ("%s\t%s\n", gma_node_get_id (node), gma_node_get_title (node));
+        }
+    }
+
+  if (print_flow)
+    {
+      g_autofree char *dot = gma_flow_to_dot (gma_content_get_flow (content));
+      g_print ("%s", dot);
+    }
+
+  if (search != NULL)
+    {
+      g_autoptr(GmaSearchIndex) index = gma_search_index_new_for_content (content);
+      g_autoptr(GPtrArray) hits = gma_search_index_query (index, search);
+
+      for (guint i = 0; i < hits->len; i++)
+        {
+          GmaSearchHit *hit = g_ptr_array_index (hits, i);
+          g_print ("%s\t%s\n", gma_search_hit_get_id (hit), gma_search_hit_get_title (hit));
+        }
+    }
+
+  return STATUS_OK;
+}
+
+static GmaWindow *
+get_window (GmaApplication *self)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+
+  for (const GList *l = windows; l != NULL; l = l->next)
+    if (GMA_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static gboolean
+ensure_content (GmaApplication *self,
+                const char     *directory,
+                GError        **error)
+{
+  g_autoptr(GmaContent) content = NULL;
+  g_autofree char *override_error = NULL;
+
+  if (directory == NULL || directory[0] == '\0')
+    directory = NULL;
+
+  if (self->content != NULL && g_strcmp0 (directory, self->content_directory) == 0)
+    return TRUE;
+
+  content = gma_application_load_content (directory, &override_error, error);
+  if (content == NULL)
+    return FALSE;
+
+  g_set_object (&self->content, content);
+  g_free (self->content_error);
+  self->content_error = g_steal_pointer (&override_error);
+  g_free (self->content_directory);
+  self->content_directory = g_strdup (directory);
+
+  return TRUE;
+}
+
+static GmaWindow *
+ensure_window (GmaApplication *self)
+{
+  GmaWindow *window = get_window (self);
+
+  if (window == NULL)
+    window = gma_window_new (self);
+
+  return window;
+}
+
+static void
+on_content_directory_changed (GmaApplication *self)
+{
+  g_autofree char *directory = g_settings_get_string (self->settings, "content-directory");
+  g_autoptr(GError) error = NULL;
+  GmaWindow *window = get_window (self);
+
+  if (self->content_from_command_line)
+    return;
+
+  if (!ensure_content (self, directory, &error))
+    {
+      g_warning ("%s", error->message);
+      return;
+    }
+  if (window != NULL)
+    gma_window_set_content (window, self->content, self->content_error);
+}
+
+static int
+gma_application_command_line (GApplication            *app,
+                              GApplicationCommandLine *command_line)
+{
+  GmaApplication *self = GMA_APPLICATION (app);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *settings_directory = NULL;
+  const char *directory = NULL;
+  const char *page = NULL;
+  GmaWindow *window;
+
+  if (self->settings == NULL)
+    {
+      g_autoptr(GError) settings_error = NULL;
+
+      self->settings = new_settings (&settings_error);
+      if (self->settings == NULL)
+        {
+          g_application_command_line_printerr (command_line, "%s\n", settings_error->message);
+          return STATUS_FAILED;
+        }
+      /* An administrator may change the override while the app runs. */
+      g_signal_connect_object (self->settings, "changed::content-directory",
+                               G_CALLBACK (on_content_directory_changed), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  if (g_variant_dict_lookup (options, "content", "^&ay", &directory))
+    self->content_from_command_line = TRUE;
+  else if (!self->content_from_command_line)
+    {
+      settings_directory = g_settings_get_string (self->settings, "content-directory");
+      directory = settings_directory;
+    }
+
+  if (g_variant_dict_contains (options, "kiosk"))
+    self->kiosk = TRUE;
+
+  if (!ensure_content (self, directory, &error))
+    {
+      g_application_command_line_printerr (command_line, "%s\n", error->message);
+      return STATUS_FAILED;
+    }
+
+  window = ensure_window (self);
+  gma_window_set_content (window, self->content, self->content_error);
+
+  if (g_variant_dict_lookup (options, "page", "&s", &page))
+    gma_window_show_page (window, page);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return STATUS_OK;
+}
+
+static void
+gma_application_activate (GApplication *app)
+{
+  GmaWindow *window = get_window (GMA_APPLICATION (app));
+
+  if (window != NULL)
+    gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  GmaApplication *self = user_data;
+
+  if (self->kiosk)
+    return;
+  g_application_quit (G_APPLICATION (self));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GmaApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (get_window (self));
+  const char *authors[] = { _("The G-MIS Mail Assistant developers"), NULL };
+  g_autofree char *comments = NULL;
+
+  if (self->kiosk)
+    return;
+
+  comments = g_strdup_printf (_("Guides you through the Ministry of Health, Labour and Welfare’s "
+                                "guide “%s” when the G-MIS account mail did not arrive.\n\n"
+                                "This is not a product of the Ministry of Health, Labour and "
+                                "Welfare. Its content describes the guidance of %s."),
+                              self->content ? gma_content_get_source (self->content) : "",
+                              self->content ? gma_content_get_edition (self->content) : "");
+
+  gtk_show_about_dialog (parent,
+                         "program-name", _("G-MIS Mail Assistant"),
+                         "logo-icon-name", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", comments,
+                         "authors", authors,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "modal", TRUE,
+                         NULL);
+}
+
+static void
+register_ui_resources (void)
+{
+  static gsize registered;
+
+  if (g_once_init_enter (&registered))
+    {
+      gma_ui_register_resource ();
+      g_once_init_leave (&registered, 1);
+    }
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated },
+  { "about", about_activated },
+};
+
+static void
+gma_application_startup (GApplication *app)
+{
+  GmaApplication *self = GMA_APPLICATION (app);
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "wizard.back", { "<Alt>Left", NULL } },
+    { "wizard.restart", { "<Alt>Home", NULL } },
+    { "win.toggle-sidebar", { "F9", NULL } },
+    { "win.search", { "<Control>f", "<Control>k", NULL } },
+    { "win.copy-summary", { "<Control><Shift>c", NULL } },
+  };
+
+  G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);
+
+  register_ui_resources ();
+
+  gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+
+  gtk_window_set_default_icon_name (APP_ID);
+}
+
+static void
+gma_application_dispose (GObject *object)
+{
+  GmaApplication *self = GMA_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+  g_clear_object (&self->content);
+  g_clear_pointer (&self->content_error, g_free);
+  g_clear_pointer (&self->content_directory, g_free);
+
+  G_OBJECT_CLASS (gma_application_parent_class)->dispose (object);
+}
+
+static void
+gma_application_class_init (GmaApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = gma_application_dispose;
+
+  app_class->handle_local_options = gma_application_handle_local_options;
+  app_class->command_line = gma_application_command_line;
+  app_class->activate = gma_application_activate;
+  app_class->startup = gma_application_startup;
+}
+
+static void
+gma_application_init (GmaApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Walks you through the G-MIS account mail guide."));
+}
+
+GmaApplication *
+gma_application_new (void)
+{
+  return g_object_new (GMA_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       "resource-base-path", RESOURCE_PREFIX,
+                       NULL);
+}
+
+GSettings *
+gma_application_get_settings (GmaApplication *self)
+{
+  g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
+
+  if (self->settings == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      self->settings = new_settings (&error);
+      if (self->settings == NULL)
+        g_error ("%s", error->message);
+    }
+
+  return self->settings;
+}
+
+GmaContent *
+gma_application_get_content (GmaApplication *self)
+{
+  g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
+  return self->content;
+}
+
+const char *
+gma_application_get_content_error (GmaApplication *self)
+{
+  g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
+  return self->content_error;
+}
+
+gboolean
+gma_application_get_kiosk (GmaApplication *self)
+{
+  g_return_val_if_fail (GMA_IS_APPLICATION (self), FALSE);
+
+  if (self->kiosk)
+    return TRUE;
+  return self->settings != NULL && g_settings_get_boolean (self->settings, "kiosk-mode");
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-page-view.h: the page pane. The only file that touches WebKit.
+ *
+ * The web view is created after the window's first frame. It shows only
+ * the app's own "gma:" pages, answered by a resolver the owner sets;
+ * JavaScript is off, a strict content security policy blocks every load
+ * from elsewhere, and every navigation away from "gma:" is refused: links
+ * to https: and mailto: are handed to the owner ("external-link"),
+ * gma://action/ links too ("action"). */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Content security policy of every page (also sent as a header). */
+#define GMA_PAGE_CSP "default-src 'none'; img-src gma:; style-src gma:; font-src gma:; " \
+                     "base-uri 'none'; form-action 'none'"
+
+typedef GBytes *(*GmaPageResolver) (const char  *uri,
+                                    char       **content_type,
+                                    GError     **error,
+                                    gpointer     user_data);
+
+#define GMA_TYPE_PAGE_VIEW (gma_page_view_get_type ())
+G_DECLARE_FINAL_TYPE (GmaPageView, gma_page_view, GMA, PAGE_VIEW, GtkWidget)
+
+void        gma_page_view_set_resolver   (GmaPageView     *self,
+                                          GmaPageResolver  resolver,
+                                          gpointer         user_data);
+/* Shows a gma: URI (remembered until the web view exists). */
+void        gma_page_view_load_uri       (GmaPageView     *self,
+                                          const char      *uri);
+/* The URI last asked for. */
+const char *gma_page_view_get_uri        (GmaPageView     *self);
+/* The web view, or NULL before the first frame (for tests). */
+GtkWidget  *gma_page_view_get_web_view   (GmaPageView     *self);
+/* Creates the web view now if it does not exist yet. */
+void        gma_page_view_ensure_web_view (GmaPageView    *self);
+/* Throws away the web view and everything it remembers (history, cache,
+ * the web process) and builds a new one on a new ephemeral session. */
+void        gma_page_view_rebuild        (GmaPageView     *self);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Shared between gma-window.c and gma-window-actions.c only. */
+#pragma once
+
+#include "gma-faq-sidebar.h"
+#include "gma-page-view.h"
+#include "gma-question-view.h"
+#include "gma-window.h"
+
+G_BEGIN_DECLS
+
+struct _GmaWindow
+{
+  GtkApplicationWindow parent_instance;
+
+  /* Template widgets */
+  GtkLabel *title_label;
+  GtkLabel *subtitle_label;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  GtkRevealer *sidebar_revealer;
+  GmaFaqSidebar *sidebar;
+  GtkWidget *wizard_column;
+  GmaQuestionView *question_view;
+  GmaPageView *page_view;
+
+  /* Owned */
+  GSettings *settings;
+  GmaContent *content;
+  GmaSession *session;
+  guint narrow_idle;
+
+  gboolean show_sidebar;
+  gboolean narrow;
+};
+
+void _gma_window_class_install_actions (GmaWindowClass *klass);
+void _gma_window_update_actions        (GmaWindow      *self);
+void _gma_window_show_faq              (GmaWindow      *self,
+                                        const char     *id);
+void _gma_window_show_message          (GmaWindow      *self,
+                                        const char     *message);
+
+G_END_DECLS

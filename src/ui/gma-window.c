@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "gma-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gma-router.h"
+#include "gma-window-private.h"
+
+/* Below this width the FAQ sidebar no longer fits beside the wizard and
+ * the page: it is hidden, and when asked for it takes the wizard's place. */
+#define NARROW_WIDTH 1100
+
+G_DEFINE_FINAL_TYPE (GmaWindow, gma_window, GTK_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SHOW_SIDEBAR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+update_layout (GmaWindow *self)
+{
+  gboolean sidebar = self->show_sidebar;
+
+  gtk_revealer_set_reveal_child (self->sidebar_revealer, sidebar);
+  /* On a narrow window the sidebar replaces the wizard column. */
+  gtk_widget_set_visible (self->wizard_column, !(self->narrow && sidebar));
+
+  if (self->narrow)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "narrow");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
+}
+
+static void
+load_current_page (GmaWindow *self)
+{
+  const GmaNode *node = gma_session_get_current (self->session);
+  g_autofree char *uri = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (node));
+
+  gma_page_view_load_uri (self->page_view, uri);
+}
+
+static void
+on_session_changed (GmaWindow  *self,
+                    GmaSession *session)
+{
+  gma_question_view_update (self->question_view);
+  load_current_page (self);
+  _gma_window_update_actions (self);
+}
+
+void
+_gma_window_show_faq (GmaWindow  *self,
+                      const char *id)
+{
+  g_autofree char *uri = NULL;
+
+  if (gma_faq_lookup (gma_content_get_faq (self->content), id) == NULL)
+    return;
+
+  uri = gma_router_uri (GMA_ROUTE_FAQ, id);
+  gma_faq_sidebar_select (self->sidebar, id);
+  gma_page_view_load_uri (self->page_view, uri);
+
+  /* On a narrow window the answer is in the page pane: give the wizard
+   * its place back so that the answer is seen next to it. */
+  if (self->narrow)
+    g_object_set (self, "show-sidebar", FALSE, NULL);
+}
+
+void
+_gma_window_show_message (GmaWindow  *self,
+                          const char *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static void
+on_faq_entry_activated (GmaWindow     *self,
+                        const char    *id,
+                        GmaFaqSidebar *sidebar)
+{
+  _gma_window_show_faq (self, id);
+}
+
+static void
+show_uri_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GmaWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_show_uri_full_finish (GTK_WINDOW (source), result, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The link could not be opened: %s"), error->message);
+      _gma_window_show_message (self, message);
+    }
+}
+
+static void
+on_external_link (GmaWindow   *self,
+                  const char  *uri,
+                  GmaPageView *page_view)
+{
+  gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL,
+                     show_uri_done, g_object_ref (self));
+}
+
+static void
+on_page_shown (GmaWindow   *self,
+               const char  *uri,
+               GmaPageView *page_view)
+{
+  g_autofree char *argument = NULL;
+
+  if (gma_router_parse (uri, &argument, NULL) == GMA_ROUTE_FAQ)
+    gma_faq_sidebar_select (self->sidebar, argument);
+  else
+    gma_faq_sidebar_select (self->sidebar, NULL);
+}
+
+static GBytes *
+resolve_uri (const char  *uri,
+             char       **content_type,
+             GError     **error,
+             gpointer     user_data)
+{
+  GmaWindow *self = user_data;
+
+  return gma_router_load (self->content, self->session, uri, content_type, error);
+}
+
+void
+gma_window_set_content (GmaWindow  *self,
+                        GmaContent *content,
+                        const char *error)
+{
+  g_return_if_fail (GMA_IS_WINDOW (self));
+  g_return_if_fail (GMA_IS_CONTENT (content));
+
+  _gma_window_show_message (self, error);
+
+  if (self->content == content)
+    return;
+
+  g_set_object (&self->content, content);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
+  g_clear_object (&self->session);
+  self->session = gma_session_new (gma_content_get_flow (content));
+  g_signal_connect_object (self->session, "changed",
+                           G_CALLBACK (on_session_changed), self,
+                           G_CONNECT_SWAPPED);
+
+  {
+    g_autofree char *subtitle = g_strdup_printf (_("Based on the guidance of %s"),
+                                                 gma_content_get_edition (content));
+    gtk_label_set_text (self->subtitle_label, subtitle);
+  }
+
+  gma_faq_sidebar_set_faq (self->sidebar, gma_content_get_faq (content));
+  gma_question_view_set_session (self->question_view, self->session);
+  on_session_changed (self, self->session);
+}
+
+GmaContent *
+gma_window_get_content (GmaWindow *self)
+{
+  g_return_val_if_fail (GMA_IS_WINDOW (self), NULL);
+  return self->content;
+}
+
+GmaSession *
+gma_window_get_session (GmaWindow *self)
+{
+  g_return_val_if_fail (GMA_IS_WINDOW (self), NULL);
+  return self->session;
+}
+
+gboolean
+gma_window_show_page (GmaWindow  *self,
+                      const char *id)
+{
+  g_return_val_if_fail (GMA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  if (gma_session_jump_to (self->session, id))
+    return TRUE;
+
+  if (gma_faq_lookup (gma_content_get_faq (self->content), id) != NULL)
+    {
+      g_object_set (self, "show-sidebar", TRUE, NULL);
+      _gma_window_show_faq (self, id);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+update_narrow_cb (gpointer user_data)
+{
+  GmaWindow *self = user_data;
+  gboolean narrow = gtk_widget_get_width (GTK_WIDGET (self)) < NARROW_WIDTH;
+
+  self->narrow_idle = 0;
+
+  if (narrow != self->narrow)
+    {
+      self->narrow = narrow;
+      /* Entering the narrow layout hides the sidebar; leaving it restores
+       * the preference. */
+      self->show_sidebar = narrow ? FALSE : g_settings_get_boolean (self->settings, "show-sidebar");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+      update_layout (self);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+gma_window_size_allocate (GtkWidget *widget,
+                          int        width,
+                          int        height,
+                          int        baseline)
+{
+  GmaWindow *self = GMA_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (gma_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Changing children while allocating is not allowed: do it before the
+   * next frame is laid out. */
+  if ((width < NARROW_WIDTH) != self->narrow && self->narrow_idle == 0)
+    self->narrow_idle = g_idle_add_full (G_PRIORITY_HIGH_IDLE, update_narrow_cb, self, NULL);
+}
+
+static void
+after_first_paint (GdkFrameClock *frame_clock,
+                   GmaWindow     *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, after_first_paint, self);
+
+  /* tools/bench measures the time to the first frame. */
+  if (g_getenv ("GMA_EXIT_AFTER_FIRST_FRAME") != NULL)
+    g_idle_add_once ((GSourceOnceFunc) g_application_quit, g_application_get_default ());
+}
+
+static void
+gma_window_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (gma_window_parent_class)->map (widget);
+
+  g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                           G_CALLBACK (after_first_paint), widget, 0);
+}
+
+static gboolean
+gma_window_close_request (GtkWindow *window)
+{
+  GmaWindow *self = GMA_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+  if (!gtk_window_is_maximized (window) && !gtk_window_is_fullscreen (window))
+    {
+      g_settings_set_int (self->settings, "window-width", MAX (width, 360));
+      g_settings_set_int (self->settings, "window-height", MAX (height, 360));
+    }
+
+  return GTK_WINDOW_CLASS (gma_window_parent_class)->close_request (window);
+}
+
+/* "application" is not a construct property of GtkWindow, so this runs
+ * from gma_window_new(), once the window has its application. */
+static void
+setup_with_application (GmaWindow      *self,
+                        GmaApplication *app)
+{
+  self->settings = g_object_ref (gma_application_get_settings (app));
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  self->show_sidebar = g_settings_get_boolean (self->settings, "show-sidebar");
+  update_layout (self);
+
+  gma_page_view_set_resolver (self->page_view, resolve_uri, self);
+
+  if (gma_application_get_content (app) != NULL)
+    gma_window_set_content (self, gma_application_get_content (app),
+                            gma_application_get_content_error (app));
+}
+
+static void
+gma_window_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  GmaWindow *self = GMA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gma_window_set_property (GObject      *object,
+                         guint         prop_id,
+                         const GValue *value,
+                         GParamSpec   *pspec)
+{
+  GmaWindow *self = GMA_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SHOW_SIDEBAR:
+      if (self->show_sidebar != g_value_get_boolean (value))
+        {
+          self->show_sidebar = g_value_get_boolean (value);
+          /* Only a choice made on a wide window is remembered. */
+          if (!self->narrow && self->settings != NULL)
+            g_settings_set_boolean (self->settings, "show-sidebar", self->show_sidebar);
+          update_layout (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+gma_window_dispose (GObject *object)
+{
+  GmaWindow *self = GMA_WINDOW (object);
+
+  g_clear_handle_id (&self->narrow_idle, g_source_remove);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), GMA_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (gma_window_parent_class)->dispose (object);
+}
+
+static void
+gma_window_finalize (GObject *object)
+{
+  GmaWindow *self = GMA_WINDOW (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->content);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (gma_window_parent_class)->finalize (object);
+}
+
+static void
+gma_window_class_init (GmaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = gma_window_dispose;
+  object_class->finalize = gma_window_finalize;
+  object_class->get_property = gma_window_get_property;
+  object_class->set_property = gma_window_set_property;
+
+  widget_class->size_allocate = gma_window_size_allocate;
+  widget_class->map = gma_window_map;
+
+  window_class->close_request = gma_window_close_request;
+
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (GMA_TYPE_FAQ_SIDEBAR);
+  g_type_ensure (GMA_TYPE_PAGE_VIEW);
+  g_type_ensure (GMA_TYPE_QUESTION_VIEW);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gma-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, subtitle_label);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, error_label);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, sidebar_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, wizard_column);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, question_view);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, page_view);
+  gtk_widget_class_bind_template_callback (widget_class, on_faq_entry_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_external_link);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
+
+  _gma_window_class_install_actions (klass);
+}
+
+static void
+gma_window_init (GmaWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GmaWindow *
+gma_window_new (GmaApplication *application)
+{
+  GmaWindow *self;
+
+  g_return_val_if_fail (GMA_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (GMA_TYPE_WINDOW, "application", application, NULL);
+  setup_with_application (self, application);
+
+  return self;
+}

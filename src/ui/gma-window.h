@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "gma-application.h"
+#include "gma-content.h"
+#include "gma-session.h"
+
+G_BEGIN_DECLS
+
+#define GMA_TYPE_WINDOW (gma_window_get_type ())
+G_DECLARE_FINAL_TYPE (GmaWindow, gma_window, GMA, WINDOW, GtkApplicationWindow)
+
+GmaWindow  *gma_window_new          (GmaApplication *application);
+/* Replaces the content set (and starts a new walk). @error, when not NULL,
+ * is shown in a bar at the top of the window. */
+void        gma_window_set_content  (GmaWindow      *self,
+                                     GmaContent     *content,
+                                     const char     *error);
+GmaContent *gma_window_get_content  (GmaWindow      *self);
+GmaSession *gma_window_get_session  (GmaWindow      *self);
+/* Shows a node of the flow (walking to it) or an FAQ entry. FALSE if
+ * there is no such page. */
+gboolean    gma_window_show_page    (GmaWindow      *self,
+                                     const char     *id);
+
+G_END_DECLS
