@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-flow-diagram.h: the whole flow drawn as one SVG picture.
+ *
+ * The picture is generated from the GmaFlow itself, so it stays true when
+ * an administrator changes flow.json. Nodes are laid out top to bottom in
+ * layers (a node's layer is the longest path to it from the start node),
+ * ordered within each layer to reduce crossings.
+ *
+ * Structure of the document (stable: the UI and the tests rely on it):
+ *
+ *   <svg class="gma-flow-diagram" viewBox="…">
+ *     <style>…</style>                    light and dark (prefers-color-scheme)
+ *     <g class="edge [visited]" id="edge-FROM-N" data-from="FROM" data-to="TO">
+ *     <g class="edge-label [visited]">…</g>
+ *     <g class="node KIND [visited] [current]" id="node-ID">
+ *       <a href="gma://page/ID">…</a>
+ *     </g>
+ *   </svg>
+ *
+ * KIND is "intro", "question" or "result"; N is the answer's index.
+ */
+#pragma once
+
+#include <glib.h>
+#include "gma-flow.h"
+
+G_BEGIN_DECLS
+
+/* Returns a standalone SVG document (UTF-8, newly allocated).
+ * @visited: ids of the nodes on the visitor's path, in order,
+ *   NULL-terminated; may be NULL. Each listed node is drawn as visited,
+ *   and so is each edge from one listed node to the next one listed.
+ *   Ids that name no node are ignored.
+ * @current: id of the node being shown, marked "current"; may be NULL. */
+char *gma_flow_diagram_svg (GmaFlow            *flow,
+                            const char * const *visited,
+                            const char         *current);
+
+G_END_DECLS
