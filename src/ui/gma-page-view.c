@@ -64,6 +64,7 @@ handle_scheme_request (WebKitURISchemeRequest *request,
       return;
     }
 
+  g_debug ("Serving %s", uri);
   bytes = self->resolver (uri, &content_type, &error, self->resolver_data);
   if (bytes == NULL)
     {
@@ -78,7 +79,8 @@ handle_scheme_request (WebKitURISchemeRequest *request,
                                                content_type ? content_type : "application/octet-stream");
   headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
   soup_message_headers_append (headers, "Content-Security-Policy", GMA_PAGE_CSP);
-  soup_message_headers_append (headers, "X-Content-Type-Options", "nosniff");
+  /* No "X-Content-Type-Options: nosniff": WebKit then refuses the
+   * stylesheets of a custom scheme. */
   webkit_uri_scheme_response_set_http_headers (response, headers);
   webkit_uri_scheme_request_finish_with_response (request, response);
 }
