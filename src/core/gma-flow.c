@@ -648,7 +648,6 @@ gma_flow_new_from_json (JsonNode            *root,
                         GmaProblems         *problems)
 {
   g_autoptr(GmaFlow) self = NULL;
-  g_autoptr(GHashTable) first_use = NULL;
   JsonObject *object;
   JsonNode *format;
   JsonArray *nodes;
@@ -694,8 +693,6 @@ gma_flow_new_from_json (JsonNode            *root,
   nodes = gma_json_get_array (object, "nodes", FALSE, file, "$", problems);
   if (nodes != NULL && json_array_get_length (nodes) == 0)
     gma_problems_add (problems, file, "$.nodes", "the flow has no nodes");
-
-  first_use = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; nodes != NULL && i < json_array_get_length (nodes); i++)
     {
