@@ -101,6 +101,9 @@ is_ignored (gunichar c)
    * compose with the character before them */
   if (c == 0x30FC || c == 0x3099 || c == 0x309A)
     return TRUE;
+  /* the postal mark is a word of its own (〒 for 郵便番号) */
+  if (c == 0x3012)
+    return FALSE;
 
   switch (g_unichar_type (c))
     {
@@ -1296,6 +1299,42 @@ result_set (WordResult *r,
     }
 }
 
+/* How many times @w occurs in the short fields (title and keywords) of
+ * @e, at most MAX_OCCURRENCES: a word an entry repeats in its title and
+ * keywords is what the entry is about (定期報告 in faq-4-2's keywords
+ * ていきほうこく, ていきほうこくぼたん, ていきほうこくきかん). The body is not
+ * counted: it is long and says many things. */
+#define MAX_OCCURRENCES  5
+#define OCCURRENCE_BONUS 0.01
+
+static guint
+count_short_occurrences (const Entry *e,
+                         const Word  *w)
+{
+  guint n = 0;
+
+  for (guint f = GMA_SEARCH_FIELD_TITLE; f <= GMA_SEARCH_FIELD_KEYWORDS; f++)
+    {
+      const char *p = e->norm[f], *end = p + e->norm_len[f];
+
+      while (n < MAX_OCCURRENCES && (p = memmem (p, end - p, w->norm, w->len)) != NULL)
+        {
+          n++;
+          p += w->len;
+        }
+    }
+  return n;
+}
+
+static inline double
+exact_score (const Entry *e,
+             const Word  *w,
+             guint        field)
+{
+  return field_weight[field] * QUALITY_EXACT
+         + OCCURRENCE_BONUS * count_short_occurrences (e, w);
+}
+
 static void
 match_exact (GmaSearchIndex *self,
              const Word     *w,
@@ -1313,7 +1352,7 @@ match_exact (GmaSearchIndex *self,
         for (guint f = 0; f < N_FIELDS; f++)
           if (memmem (entries[e].norm[f], entries[e].norm_len[f], w->norm, w->len))
             {
-              result_set (r, e, f, field_weight[f] * QUALITY_EXACT);
+              result_set (r, e, f, exact_score (&entries[e], w, f));
               break;
             }
       return;
@@ -1355,7 +1394,7 @@ match_exact (GmaSearchIndex *self,
       /* a two-character word is its own bigram: no need to verify */
       if (w->n_chars == 2
           || memmem (entries[e].norm[f], entries[e].norm_len[f], w->norm, w->len))
-        result_set (r, e, f, field_weight[f] * QUALITY_EXACT);
+        result_set (r, e, f, exact_score (&entries[e], w, f));
     }
 }
 
@@ -1380,10 +1419,15 @@ count_bigrams (GmaSearchIndex *self,
   return counts;
 }
 
+/* One edit, in the fields up to @last_field, where it would improve the
+ * entry's score. A field within one edit holds at least d - 2 of the
+ * word's d distinct bigrams (an edit breaks at most two), so only those
+ * fields are scanned. */
 static void
 match_edit (GmaSearchIndex *self,
             const Word     *w,
             const guint8   *counts,
+            guint           last_field,
             WordResult     *r)
 {
   Entry *entries = (Entry *) (gpointer) self->entries->data;
@@ -1394,7 +1438,8 @@ match_edit (GmaSearchIndex *self,
     {
       guint e = v >> 2, f = v & 3;
 
-      if (counts[v] < need || r->score[e] > 0.0)
+      if (f > last_field || counts[v] < need
+          || r->score[e] >= field_weight[f] * QUALITY_EDIT)
         continue;
       if (approx_found (w, entries[e].norm[f], entries[e].norm_len[f]))
         result_set (r, e, f, field_weight[f] * QUALITY_EDIT);
@@ -1444,7 +1489,15 @@ match_word (GmaSearchIndex *self,
   match_exact (self, w, r);
   if (r->n_matched > 0)
     {
+      /* found somewhere: a near miss still counts in a title, which
+       * beats an exact hit in a body (既存アカウント: the title
+       * 「既存のアカウント…」 above bodies that say 既存アカウント) */
       w->tier = TIER_EXACT;
+      if (w->matcher != NULL && w->n_bigrams >= 3)
+        {
+          counts = count_bigrams (self, w);
+          match_edit (self, w, counts, GMA_SEARCH_FIELD_TITLE, r);
+        }
       return;
     }
 
@@ -1455,7 +1508,7 @@ match_word (GmaSearchIndex *self,
 
   if (w->matcher != NULL)
     {
-      match_edit (self, w, counts, r);
+      match_edit (self, w, counts, GMA_SEARCH_FIELD_BODY, r);
       if (r->n_matched > 0)
         {
           w->tier = TIER_EDIT;
@@ -1714,10 +1767,11 @@ merge_ranges (GArray *ranges)
 
 /* Ranges, in normalised bytes, where @w matches @norm with its tier. */
 static void
-word_ranges (const Word *w,
-             const char *norm,
-             gsize       len,
-             GArray     *out)
+word_ranges (const Word     *w,
+             GmaSearchField  field,
+             const char     *norm,
+             gsize           len,
+             GArray         *out)
 {
   g_autofree gunichar *chars = NULL;
   g_autofree gsize *offs = NULL;
@@ -1727,6 +1781,7 @@ word_ranges (const Word *w,
   if (w->tier == TIER_EXACT)
     {
       const char *p = norm, *end = norm + len;
+      gboolean found = FALSE;
 
       while (p < end)
         {
@@ -1739,17 +1794,20 @@ word_ranges (const Word *w,
           r.end = r.start + w->len;
           g_array_append_val (out, r);
           p = hit + w->len;
+          found = TRUE;
         }
-      return;
+      /* titles are also matched within one edit */
+      if (found || field != GMA_SEARCH_FIELD_TITLE || w->matcher == NULL
+          || w->n_bigrams < 3)
+        return;
     }
-
-  if (w->tier != TIER_EDIT && w->tier != TIER_BIGRAM)
+  else if (w->tier != TIER_EDIT && w->tier != TIER_BIGRAM)
     return;
 
   chars = utf8_decode (norm, len, &offs, &n);
   char_ranges = g_array_new (FALSE, FALSE, sizeof (GmaSearchRange));
 
-  if (w->tier == TIER_EDIT)
+  if (w->tier == TIER_EDIT || w->tier == TIER_EXACT)
     approx_ranges (w, chars, n, char_ranges);
   else
     {
@@ -1800,10 +1858,10 @@ gma_search_hit_get_ranges (GmaSearchHit   *self,
       GArray *ranges = g_array_new (FALSE, FALSE, sizeof (GmaSearchRange));
 
       if (self->joined)
-        word_ranges (self->query->joined, norm, len, norm_ranges);
+        word_ranges (self->query->joined, field, norm, len, norm_ranges);
       else
         for (guint i = 0; i < self->query->words->len; i++)
-          word_ranges (g_ptr_array_index (self->query->words, i), norm, len, norm_ranges);
+          word_ranges (g_ptr_array_index (self->query->words, i), field, norm, len, norm_ranges);
       merge_ranges (norm_ranges);
 
       for (guint i = 0; i < norm_ranges->len; i++)

@@ -13,7 +13,8 @@
  *   3. hiragana → katakana (ろぐいん → ログイン; ゝゞ → ヽヾ);
  *   4. dropped: white space, punctuation and symbols (Unicode categories
  *      Z*, P*, S*), controls and format characters, uncomposed kana voiced
- *      sound marks, and the prolonged sound mark ー.
+ *      sound marks, and the prolonged sound mark ー. The postal mark 〒
+ *      is kept: people search with it.
  *
  * Long vowels and dashes: the prolonged sound mark ー (and ｰ, which NFKC
  * maps to it) is *ignored*, exactly like the dashes and tildes that IMEs
@@ -44,12 +45,16 @@
  *
  * Each word is looked for in tiers; a tier is used only if the tier
  * before it found the word in no entry at all (a word spelt right
- * somewhere is not also looked for approximately elsewhere):
+ * somewhere is not also looked for approximately elsewhere, except in
+ * titles: see 1.):
  *
  *   0. exact: the normalised word is a substring of the normalised field;
  *   1. one edit (words of at least 4 normalised characters, at most 64):
  *      a substring of the field is within one substitution, insertion or
- *      deletion of the word (パスワト finds パスワード);
+ *      deletion of the word (パスワト finds パスワード). Titles are
+ *      always matched this way too, even when the word was found exactly
+ *      elsewhere: a near miss in a title beats an exact hit in a body
+ *      (既存アカウント finds the title 既存のアカウント…);
  *   2. bigram similarity (words of at least 4 characters): some window of
  *      the field, one character longer than the word, holds at least
  *      GMA_SEARCH_BIGRAM_THRESHOLD of the word's distinct character
@@ -57,7 +62,10 @@
  *
  * A word's score in an entry is field weight × tier quality, from its best
  * field: title 1.0, keywords 0.6, body 0.3; exact 1.0, one edit 0.7,
- * bigram 0.5 × similarity. An entry's score is the average of its words'
+ * bigram 0.5 × similarity; an exact word gets 0.01 more for each time it
+ * occurs in the title and keywords (at most 5: an entry that repeats a
+ * word in its short fields is about it; too small to change the order of
+ * the fields and tiers). An entry's score is the average of its words'
  * scores weighted by their lengths in characters, × 100 (so 100 is an
  * exact hit in the title). Results are sorted by score, best first;
  * equal scores keep the order in which entries were added.
