@@ -284,6 +284,40 @@ gma_search_query_words (const char *query)
   return (char **) g_ptr_array_free (words, FALSE);
 }
 
+/* Finds @needle in @hay. glibc's memmem() is fast on long texts but
+ * costs a table set-up per call; titles and keywords are short, and are
+ * searched once per candidate entry, so for them a plain scan for the
+ * needle's last byte (the most varied byte of a UTF-8 kana or kanji)
+ * is faster. */
+#define SHORT_HAYSTACK 256
+
+static inline const char *
+find (const char *hay,
+      gsize       hay_len,
+      const char *needle,
+      gsize       len)
+{
+  const char *p, *end;
+  char last;
+
+  if (len == 0 || len > hay_len)
+    return len == 0 ? hay : NULL;
+  if (hay_len > SHORT_HAYSTACK)
+    return memmem (hay, hay_len, needle, len);
+
+  last = needle[len - 1];
+  end = hay + hay_len;
+  for (p = hay + len - 1; p < end; p++)
+    {
+      p = memchr (p, last, end - p);
+      if (p == NULL)
+        return NULL;
+      if (memcmp (p - (len - 1), needle, len - 1) == 0)
+        return p - (len - 1);
+    }
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* HTML to text                                                        */
 /* ------------------------------------------------------------------ */
@@ -865,18 +899,37 @@ struct _GmaSearchIndex {
   guint      table_bits;
   guint      n_keys;
   GArray    *postings;    /* Postings */
+
+  /* Per-query work space, one element per entry (4 per entry for
+   * counts), kept between queries so that a query allocates nothing
+   * in proportion to the index but its hits. */
+  guint      scratch_size;
+  double    *total;
+  double    *word_score;
+  double    *joined_score;
+  guint16   *n_words;
+  guint8    *best_field;
+  guint8    *word_field;
+  guint8    *joined_field;
+  guint8    *counts;
+  gpointer   ranked;      /* 2 per entry: the ranking and a work space */
 };
 
+/* Highlight ranges of a hit, computed when first asked for. */
+typedef struct {
+  GArray *ranges[N_FIELDS];
+} HitRanges;
+
+/* Kept small: a query may return thousands. */
 struct _GmaSearchHit {
   grefcount        ref_count;
-  GmaSearchIndex  *index;
   guint            entry;
   double           score;
-  GmaSearchField   field;
-  gboolean         joined;     /* matched as the whole query */
+  GmaSearchIndex  *index;
   Query           *query;
-  GArray          *ranges[N_FIELDS];
-  gboolean         ranges_done[N_FIELDS];
+  HitRanges       *ranges;
+  guint8           field;
+  gboolean         joined : 1;  /* matched as the whole query */
 };
 
 G_DEFINE_BOXED_TYPE (GmaSearchIndex, gma_search_index,
@@ -940,6 +993,15 @@ gma_search_index_unref (GmaSearchIndex *self)
     {
       g_array_unref (self->entries);
       g_array_unref (self->postings);
+      g_free (self->total);
+      g_free (self->word_score);
+      g_free (self->joined_score);
+      g_free (self->n_words);
+      g_free (self->best_field);
+      g_free (self->word_field);
+      g_free (self->joined_field);
+      g_free (self->counts);
+      g_free (self->ranked);
       g_free (self->keys);
       g_free (self->slots);
       g_free (self);
@@ -1309,15 +1371,18 @@ result_set (WordResult *r,
 
 static guint
 count_short_occurrences (const Entry *e,
-                         const Word  *w)
+                         const Word  *w,
+                         guint        first_field)
 {
   guint n = 0;
 
-  for (guint f = GMA_SEARCH_FIELD_TITLE; f <= GMA_SEARCH_FIELD_KEYWORDS; f++)
+  /* the fields before @first_field, where the word was found first, do
+   * not have it */
+  for (guint f = first_field; f <= GMA_SEARCH_FIELD_KEYWORDS; f++)
     {
       const char *p = e->norm[f], *end = p + e->norm_len[f];
 
-      while (n < MAX_OCCURRENCES && (p = memmem (p, end - p, w->norm, w->len)) != NULL)
+      while (n < MAX_OCCURRENCES && (p = find (p, end - p, w->norm, w->len)) != NULL)
         {
           n++;
           p += w->len;
@@ -1332,7 +1397,7 @@ exact_score (const Entry *e,
              guint        field)
 {
   return field_weight[field] * QUALITY_EXACT
-         + OCCURRENCE_BONUS * count_short_occurrences (e, w);
+         + OCCURRENCE_BONUS * count_short_occurrences (e, w, field);
 }
 
 static void
@@ -1350,7 +1415,7 @@ match_exact (GmaSearchIndex *self,
       /* one character: no bigram to look up */
       for (guint e = 0; e < self->entries->len; e++)
         for (guint f = 0; f < N_FIELDS; f++)
-          if (memmem (entries[e].norm[f], entries[e].norm_len[f], w->norm, w->len))
+          if (find (entries[e].norm[f], entries[e].norm_len[f], w->norm, w->len))
             {
               result_set (r, e, f, exact_score (&entries[e], w, f));
               break;
@@ -1393,7 +1458,7 @@ match_exact (GmaSearchIndex *self,
 
       /* a two-character word is its own bigram: no need to verify */
       if (w->n_chars == 2
-          || memmem (entries[e].norm[f], entries[e].norm_len[f], w->norm, w->len))
+          || find (entries[e].norm[f], entries[e].norm_len[f], w->norm, w->len))
         result_set (r, e, f, exact_score (&entries[e], w, f));
     }
 }
@@ -1404,7 +1469,9 @@ static guint8 *
 count_bigrams (GmaSearchIndex *self,
                const Word     *w)
 {
-  guint8 *counts = g_malloc0 ((gsize) self->entries->len * 4);
+  guint8 *counts = self->counts;
+
+  memset (counts, 0, (gsize) self->entries->len * 4);
 
   for (guint k = 0; k < w->n_bigrams; k++)
     {
@@ -1481,7 +1548,7 @@ match_word (GmaSearchIndex *self,
             Tier            last_tier,
             WordResult     *r)
 {
-  g_autofree guint8 *counts = NULL;
+  guint8 *counts = NULL;
 
   memset (r->score, 0, sizeof (double) * self->entries->len);
   r->n_matched = 0;
@@ -1534,106 +1601,145 @@ typedef struct {
   gboolean joined;
 } Ranked;
 
-static int
-compare_ranked (gconstpointer a,
-                gconstpointer b)
+static inline int
+compare_ranked (const Ranked *x,
+                const Ranked *y)
 {
-  const Ranked *x = a, *y = b;
-
   if (x->score != y->score)
     return x->score > y->score ? -1 : 1;
   return x->entry < y->entry ? -1 : x->entry > y->entry;
+}
+
+/* Sorts @a (best first) with @tmp as work space: a bottom-up merge sort,
+ * so that a query with thousands of hits neither allocates nor calls
+ * qsort()'s comparator through a pointer. */
+static void
+sort_ranked (Ranked *a,
+             Ranked *tmp,
+             guint   n)
+{
+  Ranked *src = a, *dst = tmp;
+
+  for (guint width = 1; width < n; width *= 2)
+    {
+      for (guint lo = 0; lo < n; lo += 2 * width)
+        {
+          guint mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          guint i = lo, j = mid, k = lo;
+
+          while (i < mid && j < hi)
+            dst[k++] = compare_ranked (&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+          while (i < mid)
+            dst[k++] = src[i++];
+          while (j < hi)
+            dst[k++] = src[j++];
+        }
+      Ranked *t = src;
+      src = dst;
+      dst = t;
+    }
+  if (src != a)
+    memcpy (a, src, sizeof (Ranked) * n);
+}
+
+static void
+ensure_scratch (GmaSearchIndex *self)
+{
+  guint n = self->entries->len;
+
+  if (self->scratch_size >= n)
+    return;
+  n = MAX (n, self->scratch_size * 2);
+  self->total = g_renew (double, self->total, n);
+  self->word_score = g_renew (double, self->word_score, n);
+  self->joined_score = g_renew (double, self->joined_score, n);
+  self->n_words = g_renew (guint16, self->n_words, n);
+  self->best_field = g_renew (guint8, self->best_field, n);
+  self->word_field = g_renew (guint8, self->word_field, n);
+  self->joined_field = g_renew (guint8, self->joined_field, n);
+  self->counts = g_renew (guint8, self->counts, (gsize) n * 4);
+  self->ranked = g_renew (Ranked, self->ranked, (gsize) n * 2);
+  self->scratch_size = n;
 }
 
 GPtrArray *
 gma_search_index_query (GmaSearchIndex *self,
                         const char     *text)
 {
-  GPtrArray *hits = g_ptr_array_new_with_free_func ((GDestroyNotify) gma_search_hit_unref);
+  GPtrArray *hits;
   Query *q;
-  guint n;
-  g_autofree double *total = NULL;
-  g_autofree guint16 *n_words = NULL;
-  g_autofree guint8 *best_field = NULL;
-  g_autofree double *joined_score = NULL;
-  g_autofree guint8 *joined_field = NULL;
-  g_autofree double *word_score = NULL;
-  g_autofree guint8 *word_field = NULL;
-  g_autoptr(GArray) ranked = NULL;
+  Ranked *ranked;
+  guint n, n_ranked = 0;
   gboolean words_possible = TRUE;
 
-  g_return_val_if_fail (self != NULL, hits);
+  g_return_val_if_fail (self != NULL,
+                        g_ptr_array_new_with_free_func ((GDestroyNotify) gma_search_hit_unref));
 
   q = query_new (text);
   n = self->entries->len;
   if (q->words->len == 0 || n == 0)
     {
       query_unref (q);
-      return hits;
+      return g_ptr_array_new_with_free_func ((GDestroyNotify) gma_search_hit_unref);
     }
 
-  total = g_new0 (double, n);
-  n_words = g_new0 (guint16, n);
-  best_field = g_new (guint8, n);
-  memset (best_field, N_FIELDS, n);
-  word_score = g_new (double, n);
-  word_field = g_new (guint8, n);
+  ensure_scratch (self);
+  memset (self->total, 0, sizeof (double) * n);
+  memset (self->n_words, 0, sizeof (guint16) * n);
+  memset (self->best_field, N_FIELDS, n);
 
   for (guint i = 0; i < q->words->len && words_possible; i++)
     {
       Word *w = g_ptr_array_index (q->words, i);
-      WordResult r = { word_score, word_field, 0 };
+      WordResult r = { self->word_score, self->word_field, 0 };
 
       match_word (self, w, TIER_BIGRAM, &r);
       if (r.n_matched == 0)
         words_possible = FALSE;
 
       for (guint e = 0; e < n && words_possible; e++)
-        if (word_score[e] > 0.0)
+        if (self->word_score[e] > 0.0)
           {
-            total[e] += word_score[e] * w->n_chars;
-            n_words[e]++;
-            best_field[e] = MIN (best_field[e], word_field[e]);
+            self->total[e] += self->word_score[e] * w->n_chars;
+            self->n_words[e]++;
+            self->best_field[e] = MIN (self->best_field[e], self->word_field[e]);
           }
     }
 
   if (q->joined != NULL)
     {
-      WordResult r;
+      WordResult r = { self->joined_score, self->joined_field, 0 };
 
-      joined_score = g_new (double, n);
-      joined_field = g_new (guint8, n);
-      r = (WordResult) { joined_score, joined_field, 0 };
       /* the whole query as one word: only exact or one edit, or a good
        * word next to a word found nowhere would still find something */
       match_word (self, q->joined, TIER_EDIT, &r);
     }
 
-  ranked = g_array_new (FALSE, FALSE, sizeof (Ranked));
+  ranked = self->ranked;
   for (guint e = 0; e < n; e++)
     {
       Ranked rk = { 0.0, e, 0, FALSE };
 
-      if (words_possible && n_words[e] == q->words->len)
+      if (words_possible && self->n_words[e] == q->words->len)
         {
-          rk.score = 100.0 * total[e] / q->total_chars;
-          rk.field = best_field[e];
+          rk.score = 100.0 * self->total[e] / q->total_chars;
+          rk.field = self->best_field[e];
         }
-      if (joined_score != NULL && 100.0 * joined_score[e] > rk.score)
+      if (q->joined != NULL && 100.0 * self->joined_score[e] > rk.score)
         {
-          rk.score = 100.0 * joined_score[e];
-          rk.field = joined_field[e];
+          rk.score = 100.0 * self->joined_score[e];
+          rk.field = self->joined_field[e];
           rk.joined = TRUE;
         }
       if (rk.score > 0.0)
-        g_array_append_val (ranked, rk);
+        ranked[n_ranked++] = rk;
     }
-  g_array_sort (ranked, compare_ranked);
+  sort_ranked (ranked, ranked + n, n_ranked);
 
-  g_ptr_array_set_size (hits, 0);
-  for (guint i = 0; i < ranked->len; i++)
+  hits = g_ptr_array_new_full (n_ranked, (GDestroyNotify) gma_search_hit_unref);
+  for (guint i = 0; i < n_ranked; i++)
     {
-      const Ranked *rk = &g_array_index (ranked, Ranked, i);
+      const Ranked *rk = &ranked[i];
       GmaSearchHit *hit = g_new0 (GmaSearchHit, 1);
 
       g_ref_count_init (&hit->ref_count);
@@ -1670,8 +1776,12 @@ gma_search_hit_unref (GmaSearchHit *self)
 
   if (g_ref_count_dec (&self->ref_count))
     {
-      for (guint f = 0; f < N_FIELDS; f++)
-        g_clear_pointer (&self->ranges[f], g_array_unref);
+      if (self->ranges != NULL)
+        {
+          for (guint f = 0; f < N_FIELDS; f++)
+            g_clear_pointer (&self->ranges->ranges[f], g_array_unref);
+          g_free (self->ranges);
+        }
       query_unref (self->query);
       gma_search_index_unref (self->index);
       g_free (self);
@@ -1847,7 +1957,10 @@ gma_search_hit_get_ranges (GmaSearchHit   *self,
   if (field != GMA_SEARCH_FIELD_TITLE && field != GMA_SEARCH_FIELD_BODY)
     return NULL;
 
-  if (!self->ranges_done[field])
+  if (self->ranges == NULL)
+    self->ranges = g_new0 (HitRanges, 1);
+
+  if (self->ranges->ranges[field] == NULL)
     {
       const Entry *e = hit_entry (self);
       const char *text = field == GMA_SEARCH_FIELD_TITLE ? e->title : e->body;
@@ -1878,12 +1991,11 @@ gma_search_hit_get_ranges (GmaSearchHit   *self,
       merge_ranges (ranges);
       g_array_unref (norm_ranges);
 
-      self->ranges[field] = ranges;
-      self->ranges_done[field] = TRUE;
+      self->ranges->ranges[field] = ranges;
     }
 
-  *n_ranges = self->ranges[field]->len;
+  *n_ranges = self->ranges->ranges[field]->len;
   if (*n_ranges == 0)
     return NULL;
-  return (const GmaSearchRange *) (gpointer) self->ranges[field]->data;
+  return (const GmaSearchRange *) (gpointer) self->ranges->ranges[field]->data;
 }
