@@ -66,9 +66,9 @@
  * occurs in the title and keywords (at most 5: an entry that repeats a
  * word in its short fields is about it; too small to change the order of
  * the fields and tiers). An entry's score is the average of its words'
- * scores weighted by their lengths in characters, × 100 (so 100 is an
- * exact hit in the title). Results are sorted by score, best first;
- * equal scores keep the order in which entries were added.
+ * scores weighted by their lengths in characters, × 100 (so an exact hit
+ * in the title scores 100 to 105). Results are sorted by score, best
+ * first; equal scores keep the order in which entries were added.
  *
  * INDEX
  *
@@ -80,7 +80,9 @@
  * field and verify only fields that could possibly match. Highlight
  * ranges are computed lazily, only for hits that are asked for them.
  *
- * Not thread-safe: use an index and its hits from one thread.
+ * A query allocates its hits and its words, nothing in proportion to
+ * the size of the index: its work space is kept in the index. So it is
+ * not thread-safe: use an index and its hits from one thread.
  */
 #pragma once
 
