@@ -23,7 +23,7 @@ struct _GmaKanaKeypad
   /* Owned */
   char        *page;
 
-  /* Borrowed (weak) */
+  /* Borrowed (weak reference) */
   GtkEditable *target;
 };
 
@@ -361,7 +361,7 @@ gma_kana_keypad_dispose (GObject *object)
   GmaKanaKeypad *self = (GmaKanaKeypad *)object;
   GtkWidget *child;
 
-  g_clear_weak_pointer (&self->target);
+  gma_kana_keypad_set_target (self, NULL);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -485,6 +485,17 @@ update_actions (GmaKanaKeypad *self)
 }
 
 static void
+target_finalized_cb (gpointer  data,
+                     GObject  *where_the_object_was)
+{
+  GmaKanaKeypad *self = data;
+
+  self->target = NULL;
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
+}
+
+static void
 gma_kana_keypad_init (GmaKanaKeypad *self)
 {
   GtkLayoutManager *layout;
@@ -555,8 +566,8 @@ gma_kana_keypad_get_target (GmaKanaKeypad *self)
  * @self: a #GmaKanaKeypad
  * @target: (nullable): the editable to type into, e.g. a #GtkSearchEntry
  *
- * The keypad holds only a weak reference to @target. Without a target
- * the keys are insensitive.
+ * The keypad holds only a weak reference to @target and forgets it when
+ * it is finalized. Without a target the keys are insensitive.
  */
 void
 gma_kana_keypad_set_target (GmaKanaKeypad *self,
@@ -565,11 +576,19 @@ gma_kana_keypad_set_target (GmaKanaKeypad *self,
   g_return_if_fail (GMA_IS_KANA_KEYPAD (self));
   g_return_if_fail (target == NULL || GTK_IS_EDITABLE (target));
 
-  if (g_set_weak_pointer (&self->target, target))
-    {
-      update_actions (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
-    }
+  if (self->target == target)
+    return;
+
+  if (self->target != NULL)
+    g_object_weak_unref (G_OBJECT (self->target), target_finalized_cb, self);
+
+  self->target = target;
+
+  if (target != NULL)
+    g_object_weak_ref (G_OBJECT (target), target_finalized_cb, self);
+
+  update_actions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET]);
 }
 
 /**
