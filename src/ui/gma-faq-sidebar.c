@@ -20,6 +20,12 @@ struct _GmaFaqSidebar
   /* Owned */
   GmaFaq *faq;
   char *query;   /* casefolded, or NULL for no filter */
+  guint populate_idle;
+
+  /* Wrapped labels are costly to measure: the list is filled after the
+   * window's first frame, not before it. */
+  gboolean first_frame_done;
+  gboolean populated;
 };
 
 G_DEFINE_FINAL_TYPE (GmaFaqSidebar, gma_faq_sidebar, GTK_TYPE_WIDGET)
@@ -183,20 +189,15 @@ on_row_activated (GmaFaqSidebar *self,
   g_signal_emit (self, signals[ENTRY_ACTIVATED], 0, gma_faq_entry_get_id (row_entry (row)));
 }
 
-void
-gma_faq_sidebar_set_faq (GmaFaqSidebar *self,
-                         GmaFaq        *faq)
+static void
+populate (GmaFaqSidebar *self)
 {
+  GmaFaq *faq = self->faq;
   GtkWidget *child;
   const char * const *preface;
 
-  g_return_if_fail (GMA_IS_FAQ_SIDEBAR (self));
-  g_return_if_fail (GMA_IS_FAQ (faq));
-
-  if (!g_set_object (&self->faq, faq))
-    return;
-
-  gtk_label_set_text (self->title_label, gma_faq_get_title (faq));
+  g_clear_handle_id (&self->populate_idle, g_source_remove);
+  self->populated = TRUE;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preface_box))) != NULL)
     gtk_box_remove (self->preface_box, child);
@@ -223,12 +224,70 @@ gma_faq_sidebar_set_faq (GmaFaqSidebar *self,
   on_search_changed (self, self->search_entry);
 }
 
+static gboolean
+populate_cb (gpointer user_data)
+{
+  GmaFaqSidebar *self = user_data;
+
+  self->populate_idle = 0;
+  populate (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+after_first_paint (GdkFrameClock *frame_clock,
+                   GmaFaqSidebar *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, after_first_paint, self);
+
+  self->first_frame_done = TRUE;
+  if (self->faq != NULL && !self->populated && self->populate_idle == 0)
+    self->populate_idle = g_idle_add (populate_cb, self);
+}
+
+static void
+gma_faq_sidebar_realize (GtkWidget *widget)
+{
+  GmaFaqSidebar *self = GMA_FAQ_SIDEBAR (widget);
+
+  GTK_WIDGET_CLASS (gma_faq_sidebar_parent_class)->realize (widget);
+
+  if (!self->first_frame_done)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (after_first_paint), self, 0);
+}
+
+static void
+ensure_populated (GmaFaqSidebar *self)
+{
+  if (self->faq != NULL && !self->populated)
+    populate (self);
+}
+
+void
+gma_faq_sidebar_set_faq (GmaFaqSidebar *self,
+                         GmaFaq        *faq)
+{
+  g_return_if_fail (GMA_IS_FAQ_SIDEBAR (self));
+  g_return_if_fail (GMA_IS_FAQ (faq));
+
+  if (!g_set_object (&self->faq, faq))
+    return;
+
+  gtk_label_set_text (self->title_label, gma_faq_get_title (faq));
+  self->populated = FALSE;
+  if (self->first_frame_done)
+    populate (self);
+}
+
 void
 gma_faq_sidebar_select (GmaFaqSidebar *self,
                         const char    *id)
 {
   g_return_if_fail (GMA_IS_FAQ_SIDEBAR (self));
 
+  ensure_populated (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -260,6 +319,7 @@ GtkListBox *
 gma_faq_sidebar_get_list (GmaFaqSidebar *self)
 {
   g_return_val_if_fail (GMA_IS_FAQ_SIDEBAR (self), NULL);
+  ensure_populated (self);
   return self->list;
 }
 
@@ -270,6 +330,7 @@ gma_faq_sidebar_dup_visible_ids (GmaFaqSidebar *self)
 
   g_return_val_if_fail (GMA_IS_FAQ_SIDEBAR (self), NULL);
 
+  ensure_populated (self);
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list));
        row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -286,6 +347,7 @@ gma_faq_sidebar_dispose (GObject *object)
   GmaFaqSidebar *self = GMA_FAQ_SIDEBAR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->populate_idle, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GMA_TYPE_FAQ_SIDEBAR);
   /* GTK 4.8 only clears the children bound to fields. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -303,6 +365,7 @@ gma_faq_sidebar_class_init (GmaFaqSidebarClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = gma_faq_sidebar_dispose;
+  widget_class->realize = gma_faq_sidebar_realize;
 
   signals[ENTRY_ACTIVATED] =
     g_signal_new ("entry-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,

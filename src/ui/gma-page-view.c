@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The page pane. It holds the web view, which comes from the WebKit
+ * module (gma-web-module.c) loaded after the window's first frame, so
+ * that starting the app costs what a plain GTK window costs. This file
+ * itself never touches WebKit. */
 #define G_LOG_DOMAIN "gma-page-view"
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <webkit/webkit.h>
+#include <gmodule.h>
 
 #include "gma-page-view.h"
-
-#define SCHEME "gma"
+#include "gma-web-module.h"
 
 struct _GmaPageView
 {
@@ -17,9 +20,11 @@ struct _GmaPageView
   GtkWidget *placeholder;
   char *uri;
   guint create_idle;
+  double zoom;
+  gboolean caret;
 
-  /* Borrowed (a child) */
-  WebKitWebView *web_view;
+  /* Borrowed (a child, from the module) */
+  GtkWidget *web_view;
 
   GmaPageResolver resolver;
   gpointer resolver_data;
@@ -38,248 +43,88 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static GmaPageView *
-page_view_for_web_view (WebKitWebView *web_view)
-{
-  return web_view ? g_object_get_data (G_OBJECT (web_view), "gma-page-view") : NULL;
-}
+static const GmaWebModule *web_module;
 
-static void
-handle_scheme_request (WebKitURISchemeRequest *request,
-                       gpointer                user_data)
+static gboolean
+load_web_module (GError **error)
 {
-  GmaPageView *self = page_view_for_web_view (webkit_uri_scheme_request_get_web_view (request));
-  const char *uri = webkit_uri_scheme_request_get_uri (request);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(WebKitURISchemeResponse) response = NULL;
-  g_autofree char *content_type = NULL;
-  SoupMessageHeaders *headers;
+  const char *path = g_getenv ("GMA_WEB_MODULE");
+  g_autofree char *default_path = NULL;
+  GmaWebModuleGetFunc get = NULL;
+  GModule *module;
 
-  if (self == NULL || self->resolver == NULL)
+  if (web_module != NULL)
+    return TRUE;
+
+  if (path == NULL || path[0] == '\0')
+    path = default_path = g_build_filename (PKGLIBDIR, "gma-webkit." G_MODULE_SUFFIX, NULL);
+
+  module = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
     {
-      error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No page for %s", uri);
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", g_module_error ());
+      return FALSE;
     }
 
-  g_debug ("Serving %s", uri);
-  bytes = self->resolver (uri, &content_type, &error, self->resolver_data);
-  if (bytes == NULL)
+  if (!g_module_symbol (module, GMA_WEB_MODULE_SYMBOL, (gpointer *) &get) || get == NULL ||
+      get () == NULL || get ()->abi != GMA_WEB_MODULE_ABI)
     {
-      g_warning ("%s", error->message);
-      webkit_uri_scheme_request_finish_error (request, error);
-      return;
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "%s is not a page module of this version", path);
+      g_module_close (module);
+      return FALSE;
     }
 
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
-  webkit_uri_scheme_response_set_content_type (response,
-                                               content_type ? content_type : "application/octet-stream");
-  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
-  soup_message_headers_append (headers, "Content-Security-Policy", GMA_PAGE_CSP);
-  /* No "X-Content-Type-Options: nosniff": WebKit then refuses the
-   * stylesheets of a custom scheme. */
-  webkit_uri_scheme_response_set_http_headers (response, headers);
-  webkit_uri_scheme_request_finish_with_response (request, response);
-}
+  /* WebKit cannot be unloaded. */
+  g_module_make_resident (module);
+  web_module = get ();
 
-static WebKitWebContext *
-get_web_context (void)
-{
-  /* One context for the process (widgets live on the main thread); the
-   * scheme is registered on it once. Each web view gets its own
-   * ephemeral network session. */
-  static WebKitWebContext *context;
-
-  if (context == NULL)
-    {
-      WebKitSecurityManager *security;
-
-      context = webkit_web_context_new ();
-      security = webkit_web_context_get_security_manager (context);
-      webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
-      webkit_web_context_register_uri_scheme (context, SCHEME, handle_scheme_request, NULL, NULL);
-      webkit_security_manager_register_uri_scheme_as_local (security, SCHEME);
-      webkit_security_manager_register_uri_scheme_as_secure (security, SCHEME);
-    }
-
-  return context;
-}
-
-static WebKitSettings *
-new_settings (void)
-{
-  WebKitSettings *settings = webkit_settings_new ();
-
-  webkit_settings_set_enable_javascript (settings, FALSE);
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-  webkit_settings_set_javascript_can_access_clipboard (settings, FALSE);
-  webkit_settings_set_enable_developer_extras (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_webaudio (settings, FALSE);
-  webkit_settings_set_enable_webrtc (settings, FALSE);
-  webkit_settings_set_enable_media (settings, FALSE);
-  webkit_settings_set_enable_media_stream (settings, FALSE);
-  webkit_settings_set_enable_encrypted_media (settings, FALSE);
-  webkit_settings_set_enable_fullscreen (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
-  webkit_settings_set_enable_site_specific_quirks (settings, FALSE);
-  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_allow_top_navigation_to_data_urls (settings, FALSE);
-  webkit_settings_set_allow_modal_dialogs (settings, FALSE);
-  webkit_settings_set_enable_tabs_to_links (settings, TRUE);
-  webkit_settings_set_default_charset (settings, "utf-8");
-  webkit_settings_set_default_font_family (settings, "Noto Sans CJK JP");
-  webkit_settings_set_sans_serif_font_family (settings, "Noto Sans CJK JP");
-  webkit_settings_set_print_backgrounds (settings, FALSE);
-
-  return settings;
-}
-
-static gboolean
-is_own_uri (const char *uri)
-{
-  return uri != NULL && g_str_has_prefix (uri, SCHEME ":");
-}
-
-static gboolean
-is_action_uri (const char *uri)
-{
-  return uri != NULL && g_str_has_prefix (uri, SCHEME "://action/");
-}
-
-static gboolean
-is_external_uri (const char *uri)
-{
-  g_autofree char *scheme = uri ? g_uri_parse_scheme (uri) : NULL;
-
-  return scheme != NULL &&
-         (g_ascii_strcasecmp (scheme, "https") == 0 ||
-          g_ascii_strcasecmp (scheme, "http") == 0 ||
-          g_ascii_strcasecmp (scheme, "mailto") == 0);
-}
-
-static gboolean
-on_decide_policy (WebKitWebView            *web_view,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  GmaPageView              *self)
-{
-  switch (type)
-    {
-    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
-    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
-      {
-        WebKitNavigationAction *action =
-          webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-        WebKitURIRequest *request = webkit_navigation_action_get_request (action);
-        const char *uri = webkit_uri_request_get_uri (request);
-        gboolean user_link = webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED;
-
-        if (is_action_uri (uri))
-          {
-            webkit_policy_decision_ignore (decision);
-            if (user_link)
-              g_signal_emit (self, signals[ACTION], 0, uri);
-            return TRUE;
-          }
-
-        if (is_own_uri (uri) && type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
-          {
-            webkit_policy_decision_use (decision);
-            return TRUE;
-          }
-
-        /* Everything else stays out of the pane. A link the content means
-         * to show (https:, mailto:) goes to the owner, only when a person
-         * followed it. */
-        webkit_policy_decision_ignore (decision);
-        if (user_link && is_external_uri (uri))
-          g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
-        else if (user_link && is_own_uri (uri))
-          gma_page_view_load_uri (self, uri);
-        return TRUE;
-      }
-
-    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
-      {
-        WebKitResponsePolicyDecision *response = WEBKIT_RESPONSE_POLICY_DECISION (decision);
-
-        /* Nothing is ever downloaded. */
-        if (!webkit_response_policy_decision_is_mime_type_supported (response))
-          {
-            webkit_policy_decision_ignore (decision);
-            return TRUE;
-          }
-        webkit_policy_decision_use (decision);
-        return TRUE;
-      }
-
-    default:
-      webkit_policy_decision_ignore (decision);
-      return TRUE;
-    }
-}
-
-static GtkWidget *
-on_create (WebKitWebView          *web_view,
-           WebKitNavigationAction *action,
-           GmaPageView            *self)
-{
-  return NULL;
-}
-
-static gboolean
-on_context_menu (WebKitWebView       *web_view,
-                 WebKitContextMenu   *menu,
-                 WebKitHitTestResult *hit,
-                 GmaPageView         *self)
-{
   return TRUE;
 }
 
-static gboolean
-refuse_permission (WebKitWebView           *web_view,
-                   WebKitPermissionRequest *request,
-                   GmaPageView             *self)
+static GBytes *
+host_resolve (gpointer     host,
+              const char  *uri,
+              char       **content_type,
+              GError     **error)
 {
-  webkit_permission_request_deny (request);
-  return TRUE;
-}
+  GmaPageView *self = host;
 
-static gboolean
-refuse_file_chooser (WebKitWebView            *web_view,
-                     WebKitFileChooserRequest *request,
-                     GmaPageView              *self)
-{
-  webkit_file_chooser_request_cancel (request);
-  return TRUE;
-}
+  if (self->resolver == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No page for %s", uri);
+      return NULL;
+    }
 
-static void
-on_download_started (WebKitNetworkSession *session,
-                     WebKitDownload       *download,
-                     gpointer              user_data)
-{
-  webkit_download_cancel (download);
+  return self->resolver (uri, content_type, error, self->resolver_data);
 }
 
 static void
-on_load_changed (WebKitWebView   *web_view,
-                 WebKitLoadEvent  event,
-                 GmaPageView     *self)
+host_external_link (gpointer    host,
+                    const char *uri)
 {
-  if (event == WEBKIT_LOAD_COMMITTED)
-    g_signal_emit (self, signals[PAGE_SHOWN], 0, webkit_web_view_get_uri (web_view));
-  else if (event == WEBKIT_LOAD_FINISHED)
-    g_signal_emit (self, signals[LOAD_FINISHED], 0, webkit_web_view_get_uri (web_view));
+  g_signal_emit (host, signals[EXTERNAL_LINK], 0, uri);
+}
+
+static void
+host_action (gpointer    host,
+             const char *uri)
+{
+  g_signal_emit (host, signals[ACTION], 0, uri);
+}
+
+static void
+host_page_shown (gpointer    host,
+                 const char *uri)
+{
+  g_signal_emit (host, signals[PAGE_SHOWN], 0, uri);
+}
+
+static void
+host_load_finished (gpointer    host,
+                    const char *uri)
+{
+  g_signal_emit (host, signals[LOAD_FINISHED], 0, uri);
 }
 
 static gboolean
@@ -295,18 +140,23 @@ rebuild_cb (gpointer user_data)
 }
 
 static void
-on_web_process_terminated (WebKitWebView                     *web_view,
-                           WebKitWebProcessTerminationReason  reason,
-                           GmaPageView                       *self)
+host_process_died (gpointer host)
 {
-  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
-    return;
+  GmaPageView *self = host;
 
-  g_warning ("The web process of the page pane ended (reason %d); rebuilding it", reason);
   /* Not from inside the dying view's own signal. */
   g_clear_handle_id (&self->create_idle, g_source_remove);
   self->create_idle = g_idle_add (rebuild_cb, self);
 }
+
+static const GmaWebHostFuncs host_funcs = {
+  .resolve = host_resolve,
+  .external_link = host_external_link,
+  .action = host_action,
+  .page_shown = host_page_shown,
+  .load_finished = host_load_finished,
+  .process_died = host_process_died,
+};
 
 static void
 destroy_web_view (GmaPageView *self)
@@ -314,46 +164,38 @@ destroy_web_view (GmaPageView *self)
   if (self->web_view == NULL)
     return;
 
-  g_signal_handlers_disconnect_by_data (self->web_view, self);
-  gtk_widget_unparent (GTK_WIDGET (self->web_view));
+  gtk_widget_unparent (self->web_view);
   self->web_view = NULL;
 }
 
 static void
 create_web_view (GmaPageView *self)
 {
-  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
-  g_autoptr(WebKitSettings) settings = new_settings ();
+  g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->create_idle, g_source_remove);
   if (self->web_view != NULL)
     return;
 
-  g_signal_connect (session, "download-started", G_CALLBACK (on_download_started), NULL);
+  if (!load_web_module (&error))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("The page pane could not be started: %s"), error->message);
 
-  self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "web-context", get_web_context (),
-                                 "network-session", session,
-                                 "settings", settings,
-                                 "default-content-security-policy", GMA_PAGE_CSP,
-                                 "hexpand", TRUE,
-                                 "vexpand", TRUE,
-                                 NULL);
-  g_object_set_data (G_OBJECT (self->web_view), "gma-page-view", self);
+      g_warning ("%s", message);
+      gtk_label_set_text (GTK_LABEL (self->placeholder), message);
+      return;
+    }
 
-  g_signal_connect (self->web_view, "decide-policy", G_CALLBACK (on_decide_policy), self);
-  g_signal_connect (self->web_view, "create", G_CALLBACK (on_create), self);
-  g_signal_connect (self->web_view, "context-menu", G_CALLBACK (on_context_menu), self);
-  g_signal_connect (self->web_view, "permission-request", G_CALLBACK (refuse_permission), self);
-  g_signal_connect (self->web_view, "run-file-chooser", G_CALLBACK (refuse_file_chooser), self);
-  g_signal_connect (self->web_view, "load-changed", G_CALLBACK (on_load_changed), self);
-  g_signal_connect (self->web_view, "web-process-terminated", G_CALLBACK (on_web_process_terminated), self);
+  self->web_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP);
+  web_module->set_zoom (self->web_view, self->zoom);
+  web_module->set_caret (self->web_view, self->caret);
 
   gtk_widget_set_visible (self->placeholder, FALSE);
-  gtk_widget_insert_after (GTK_WIDGET (self->web_view), GTK_WIDGET (self), self->placeholder);
+  gtk_widget_insert_after (self->web_view, GTK_WIDGET (self), self->placeholder);
 
   if (self->uri != NULL)
-    webkit_web_view_load_uri (self->web_view, self->uri);
+    web_module->load_uri (self->web_view, self->uri);
 }
 
 static gboolean
@@ -438,7 +280,6 @@ gma_page_view_class_init (GmaPageViewClass *klass)
   signals[LOAD_FINISHED] =
     g_signal_new ("load-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-
   /* The web process died and the view was rebuilt. */
   signals[RESTARTED] =
     g_signal_new ("restarted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -451,9 +292,12 @@ gma_page_view_class_init (GmaPageViewClass *klass)
 static void
 gma_page_view_init (GmaPageView *self)
 {
+  self->zoom = 1.0;
+
   /* What shows until the first frame is painted and the web view exists:
    * the pane's background, nothing that moves. */
   self->placeholder = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
   gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
 }
 
@@ -473,13 +317,13 @@ gma_page_view_load_uri (GmaPageView *self,
                         const char  *uri)
 {
   g_return_if_fail (GMA_IS_PAGE_VIEW (self));
-  g_return_if_fail (is_own_uri (uri));
+  g_return_if_fail (uri != NULL && g_str_has_prefix (uri, "gma:"));
 
   g_free (self->uri);
   self->uri = g_strdup (uri);
 
   if (self->web_view != NULL)
-    webkit_web_view_load_uri (self->web_view, uri);
+    web_module->load_uri (self->web_view, uri);
 }
 
 const char *
@@ -489,11 +333,32 @@ gma_page_view_get_uri (GmaPageView *self)
   return self->uri;
 }
 
+const char *
+gma_page_view_get_title (GmaPageView *self)
+{
+  g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), NULL);
+  return self->web_view ? web_module->get_title (self->web_view) : NULL;
+}
+
+const char *
+gma_page_view_get_shown_uri (GmaPageView *self)
+{
+  g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), NULL);
+  return self->web_view ? web_module->get_uri (self->web_view) : NULL;
+}
+
+gboolean
+gma_page_view_is_loading (GmaPageView *self)
+{
+  g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), FALSE);
+  return self->web_view != NULL && web_module->is_loading (self->web_view);
+}
+
 GtkWidget *
 gma_page_view_get_web_view (GmaPageView *self)
 {
   g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), NULL);
-  return GTK_WIDGET (self->web_view);
+  return self->web_view;
 }
 
 void
@@ -510,4 +375,51 @@ gma_page_view_rebuild (GmaPageView *self)
 
   destroy_web_view (self);
   create_web_view (self);
+}
+
+void
+gma_page_view_set_zoom (GmaPageView *self,
+                        double       zoom)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+
+  self->zoom = zoom;
+  if (self->web_view != NULL)
+    web_module->set_zoom (self->web_view, zoom);
+}
+
+void
+gma_page_view_set_caret_browsing (GmaPageView *self,
+                                  gboolean     enabled)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+
+  self->caret = enabled;
+  if (self->web_view != NULL)
+    web_module->set_caret (self->web_view, enabled);
+}
+
+void
+gma_page_view_print (GmaPageView *self,
+                     gboolean     silent)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+
+  if (self->web_view != NULL)
+    web_module->print (self->web_view, GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), silent);
+}
+
+void
+gma_page_view_find (GmaPageView *self,
+                    const char  *text,
+                    gboolean     backwards)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+
+  if (self->web_view == NULL)
+    return;
+  if (text == NULL || text[0] == '\0')
+    web_module->find_finish (self->web_view);
+  else
+    web_module->find (self->web_view, text, backwards);
 }

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* gma-page-view.h: the page pane. The only file that touches WebKit.
+/* gma-page-view.h: the page pane.
  *
- * The web view is created after the window's first frame. It shows only
+ * The web view comes from the WebKit module (gma-web-module.c), loaded and
+ * created after the window's first frame. It shows only
  * the app's own "gma:" pages, answered by a resolver the owner sets;
  * JavaScript is off, a strict content security policy blocks every load
  * from elsewhere, and every navigation away from "gma:" is refused: links
@@ -33,6 +34,23 @@ void        gma_page_view_load_uri       (GmaPageView     *self,
                                           const char      *uri);
 /* The URI last asked for. */
 const char *gma_page_view_get_uri        (GmaPageView     *self);
+/* The URI and title the web view shows (NULL before it exists). */
+const char *gma_page_view_get_shown_uri  (GmaPageView     *self);
+const char *gma_page_view_get_title      (GmaPageView     *self);
+gboolean    gma_page_view_is_loading     (GmaPageView     *self);
+void        gma_page_view_set_zoom       (GmaPageView     *self,
+                                          double           zoom);
+void        gma_page_view_set_caret_browsing (GmaPageView *self,
+                                          gboolean         enabled);
+/* Prints the page: with the print dialog, or @silent to the default
+ * printer. */
+void        gma_page_view_print          (GmaPageView     *self,
+                                          gboolean         silent);
+/* Finds @text in the page (next or previous match); NULL or "" ends
+ * the search. */
+void        gma_page_view_find           (GmaPageView     *self,
+                                          const char      *text,
+                                          gboolean         backwards);
 /* The web view, or NULL before the first frame (for tests). */
 GtkWidget  *gma_page_view_get_web_view   (GmaPageView     *self);
 /* Creates the web view now if it does not exist yet. */

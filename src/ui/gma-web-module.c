@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The WebKit side of the page pane, built as a shared module that
+ * GmaPageView loads after the window's first frame (see
+ * gma-web-module.h for why). Everything that touches WebKit is here.
+ *
+ * The view shows only "gma:" pages, answered by the host. JavaScript is
+ * off, a strict content security policy blocks every load from
+ * elsewhere (remote loads never reach decide-policy: only the CSP stops
+ * them), the network session is ephemeral, and every navigation away
+ * from "gma:" is refused; links a person follows to https: or mailto:
+ * are handed to the host. */
+#define G_LOG_DOMAIN "gma-web-module"
+#include "config.h"
+
+#include <gmodule.h>
+#include <webkit/webkit.h>
+
+#include "gma-web-module.h"
+
+#define SCHEME "gma"
+
+typedef struct {
+  const GmaWebHostFuncs *funcs;
+  gpointer host;
+  char *csp;
+} ViewData;
+
+static ViewData *
+view_data (WebKitWebView *web_view)
+{
+  return web_view ? g_object_get_data (G_OBJECT (web_view), "gma-web-view-data") : NULL;
+}
+
+static void
+view_data_free (gpointer data)
+{
+  ViewData *view = data;
+
+  g_free (view->csp);
+  g_free (view);
+}
+
+static void
+handle_scheme_request (WebKitURISchemeRequest *request,
+                       gpointer                user_data)
+{
+  ViewData *view = view_data (webkit_uri_scheme_request_get_web_view (request));
+  const char *uri = webkit_uri_scheme_request_get_uri (request);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(WebKitURISchemeResponse) response = NULL;
+  g_autofree char *content_type = NULL;
+  SoupMessageHeaders *headers;
+
+  if (view == NULL)
+    {
+      error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No page for %s", uri);
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  g_debug ("Serving %s", uri);
+  bytes = view->funcs->resolve (view->host, uri, &content_type, &error);
+  if (bytes == NULL)
+    {
+      g_warning ("%s", error->message);
+      webkit_uri_scheme_request_finish_error (request, error);
+      return;
+    }
+
+  stream = g_memory_input_stream_new_from_bytes (bytes);
+  response = webkit_uri_scheme_response_new (stream, g_bytes_get_size (bytes));
+  webkit_uri_scheme_response_set_content_type (response,
+                                               content_type ? content_type : "application/octet-stream");
+  /* No "X-Content-Type-Options: nosniff": WebKit then refuses the
+   * stylesheets of a custom scheme. */
+  headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_RESPONSE);
+  soup_message_headers_append (headers, "Content-Security-Policy", view->csp);
+  webkit_uri_scheme_response_set_http_headers (response, headers);
+  webkit_uri_scheme_request_finish_with_response (request, response);
+}
+
+static WebKitWebContext *
+get_web_context (void)
+{
+  /* One context for the process (widgets live on the main thread); the
+   * scheme is registered on it once. Each web view gets its own
+   * ephemeral network session. */
+  static WebKitWebContext *context;
+
+  if (context == NULL)
+    {
+      WebKitSecurityManager *security;
+
+      context = webkit_web_context_new ();
+      security = webkit_web_context_get_security_manager (context);
+      webkit_web_context_set_cache_model (context, WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+      webkit_web_context_register_uri_scheme (context, SCHEME, handle_scheme_request, NULL, NULL);
+      webkit_security_manager_register_uri_scheme_as_local (security, SCHEME);
+      webkit_security_manager_register_uri_scheme_as_secure (security, SCHEME);
+    }
+
+  return context;
+}
+
+static WebKitSettings *
+new_settings (void)
+{
+  WebKitSettings *settings = webkit_settings_new ();
+
+  webkit_settings_set_enable_javascript (settings, FALSE);
+  webkit_settings_set_enable_javascript_markup (settings, FALSE);
+  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
+  webkit_settings_set_javascript_can_access_clipboard (settings, FALSE);
+  webkit_settings_set_enable_developer_extras (settings, FALSE);
+  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
+  webkit_settings_set_enable_html5_database (settings, FALSE);
+  webkit_settings_set_enable_page_cache (settings, FALSE);
+  webkit_settings_set_enable_webgl (settings, FALSE);
+  webkit_settings_set_enable_webaudio (settings, FALSE);
+  webkit_settings_set_enable_webrtc (settings, FALSE);
+  webkit_settings_set_enable_media (settings, FALSE);
+  webkit_settings_set_enable_media_stream (settings, FALSE);
+  webkit_settings_set_enable_encrypted_media (settings, FALSE);
+  webkit_settings_set_enable_fullscreen (settings, FALSE);
+  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
+  webkit_settings_set_enable_site_specific_quirks (settings, FALSE);
+  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
+  webkit_settings_set_allow_top_navigation_to_data_urls (settings, FALSE);
+  webkit_settings_set_allow_modal_dialogs (settings, FALSE);
+  webkit_settings_set_enable_tabs_to_links (settings, TRUE);
+  webkit_settings_set_default_charset (settings, "utf-8");
+  webkit_settings_set_default_font_family (settings, "Noto Sans CJK JP");
+  webkit_settings_set_sans_serif_font_family (settings, "Noto Sans CJK JP");
+  webkit_settings_set_print_backgrounds (settings, FALSE);
+
+  return settings;
+}
+
+static gboolean
+is_own_uri (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, SCHEME ":");
+}
+
+static gboolean
+is_action_uri (const char *uri)
+{
+  return uri != NULL && g_str_has_prefix (uri, SCHEME "://action/");
+}
+
+static gboolean
+is_external_uri (const char *uri)
+{
+  g_autofree char *scheme = uri ? g_uri_parse_scheme (uri) : NULL;
+
+  return scheme != NULL &&
+         (g_ascii_strcasecmp (scheme, "https") == 0 ||
+          g_ascii_strcasecmp (scheme, "http") == 0 ||
+          g_ascii_strcasecmp (scheme, "mailto") == 0);
+}
+
+static gboolean
+on_decide_policy (WebKitWebView            *web_view,
+                  WebKitPolicyDecision     *decision,
+                  WebKitPolicyDecisionType  type,
+                  ViewData                 *view)
+{
+  switch (type)
+    {
+    case WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION:
+    case WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION:
+      {
+        WebKitNavigationAction *action =
+          webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+        WebKitURIRequest *request = webkit_navigation_action_get_request (action);
+        const char *uri = webkit_uri_request_get_uri (request);
+        gboolean user_link = webkit_navigation_action_get_navigation_type (action) == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED;
+
+        if (is_action_uri (uri))
+          {
+            webkit_policy_decision_ignore (decision);
+            if (user_link)
+              view->funcs->action (view->host, uri);
+            return TRUE;
+          }
+
+        if (is_own_uri (uri) && type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION)
+          {
+            webkit_policy_decision_use (decision);
+            return TRUE;
+          }
+
+        /* Everything else stays out of the pane. A link the content means
+         * to show (https:, mailto:) goes to the host, only when a person
+         * followed it. */
+        webkit_policy_decision_ignore (decision);
+        if (user_link && is_external_uri (uri))
+          view->funcs->external_link (view->host, uri);
+        else if (user_link && is_own_uri (uri))
+          webkit_web_view_load_uri (web_view, uri);
+        return TRUE;
+      }
+
+    case WEBKIT_POLICY_DECISION_TYPE_RESPONSE:
+      {
+        WebKitResponsePolicyDecision *response = WEBKIT_RESPONSE_POLICY_DECISION (decision);
+
+        /* Nothing is ever downloaded. */
+        if (!webkit_response_policy_decision_is_mime_type_supported (response))
+          webkit_policy_decision_ignore (decision);
+        else
+          webkit_policy_decision_use (decision);
+        return TRUE;
+      }
+
+    default:
+      webkit_policy_decision_ignore (decision);
+      return TRUE;
+    }
+}
+
+static GtkWidget *
+on_create (WebKitWebView          *web_view,
+           WebKitNavigationAction *action,
+           ViewData               *view)
+{
+  return NULL;
+}
+
+static gboolean
+on_context_menu (WebKitWebView       *web_view,
+                 WebKitContextMenu   *menu,
+                 WebKitHitTestResult *hit,
+                 ViewData            *view)
+{
+  return TRUE;
+}
+
+static gboolean
+refuse_permission (WebKitWebView           *web_view,
+                   WebKitPermissionRequest *request,
+                   ViewData                *view)
+{
+  webkit_permission_request_deny (request);
+  return TRUE;
+}
+
+static gboolean
+refuse_file_chooser (WebKitWebView            *web_view,
+                     WebKitFileChooserRequest *request,
+                     ViewData                 *view)
+{
+  webkit_file_chooser_request_cancel (request);
+  return TRUE;
+}
+
+static void
+on_download_started (WebKitNetworkSession *session,
+                     WebKitDownload       *download,
+                     gpointer              user_data)
+{
+  webkit_download_cancel (download);
+}
+
+static void
+on_load_changed (WebKitWebView   *web_view,
+                 WebKitLoadEvent  event,
+                 ViewData        *view)
+{
+  if (event == WEBKIT_LOAD_COMMITTED)
+    view->funcs->page_shown (view->host, webkit_web_view_get_uri (web_view));
+  else if (event == WEBKIT_LOAD_FINISHED)
+    view->funcs->load_finished (view->host, webkit_web_view_get_uri (web_view));
+}
+
+static void
+on_web_process_terminated (WebKitWebView                     *web_view,
+                           WebKitWebProcessTerminationReason  reason,
+                           ViewData                          *view)
+{
+  if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
+    return;
+
+  g_warning ("The web process of the page pane ended (reason %d)", reason);
+  view->funcs->process_died (view->host);
+}
+
+static GtkWidget *
+module_new_view (const GmaWebHostFuncs *funcs,
+                 gpointer               host,
+                 const char            *csp)
+{
+  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
+  g_autoptr(WebKitSettings) settings = new_settings ();
+  WebKitWebView *web_view;
+  ViewData *view = g_new0 (ViewData, 1);
+
+  view->funcs = funcs;
+  view->host = host;
+  view->csp = g_strdup (csp);
+
+  g_signal_connect (session, "download-started", G_CALLBACK (on_download_started), NULL);
+
+  web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                           "web-context", get_web_context (),
+                           "network-session", session,
+                           "settings", settings,
+                           "default-content-security-policy", csp,
+                           "hexpand", TRUE,
+                           "vexpand", TRUE,
+                           NULL);
+  g_object_set_data_full (G_OBJECT (web_view), "gma-web-view-data", view, view_data_free);
+
+  g_signal_connect (web_view, "decide-policy", G_CALLBACK (on_decide_policy), view);
+  g_signal_connect (web_view, "create", G_CALLBACK (on_create), view);
+  g_signal_connect (web_view, "context-menu", G_CALLBACK (on_context_menu), view);
+  g_signal_connect (web_view, "permission-request", G_CALLBACK (refuse_permission), view);
+  g_signal_connect (web_view, "run-file-chooser", G_CALLBACK (refuse_file_chooser), view);
+  g_signal_connect (web_view, "load-changed", G_CALLBACK (on_load_changed), view);
+  g_signal_connect (web_view, "web-process-terminated", G_CALLBACK (on_web_process_terminated), view);
+
+  return GTK_WIDGET (web_view);
+}
+
+static void
+module_load_uri (GtkWidget  *view,
+                 const char *uri)
+{
+  webkit_web_view_load_uri (WEBKIT_WEB_VIEW (view), uri);
+}
+
+static const char *
+module_get_uri (GtkWidget *view)
+{
+  return webkit_web_view_get_uri (WEBKIT_WEB_VIEW (view));
+}
+
+static const char *
+module_get_title (GtkWidget *view)
+{
+  return webkit_web_view_get_title (WEBKIT_WEB_VIEW (view));
+}
+
+static gboolean
+module_is_loading (GtkWidget *view)
+{
+  return webkit_web_view_is_loading (WEBKIT_WEB_VIEW (view));
+}
+
+static void
+module_set_zoom (GtkWidget *view,
+                 double     zoom)
+{
+  webkit_web_view_set_zoom_level (WEBKIT_WEB_VIEW (view), zoom);
+}
+
+static void
+module_set_caret (GtkWidget *view,
+                  gboolean   enabled)
+{
+  webkit_settings_set_enable_caret_browsing (webkit_web_view_get_settings (WEBKIT_WEB_VIEW (view)), enabled);
+}
+
+static void
+module_print (GtkWidget *view,
+              GtkWindow *parent,
+              gboolean   silent)
+{
+  g_autoptr(WebKitPrintOperation) operation = webkit_print_operation_new (WEBKIT_WEB_VIEW (view));
+
+  if (silent)
+    webkit_print_operation_print (operation);
+  else
+    webkit_print_operation_run_dialog (operation, parent);
+}
+
+static void
+module_find (GtkWidget  *view,
+             const char *text,
+             gboolean    backwards)
+{
+  WebKitFindController *find = webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (view));
+  guint32 options = WEBKIT_FIND_OPTIONS_CASE_INSENSITIVE | WEBKIT_FIND_OPTIONS_WRAP_AROUND;
+
+  if (backwards)
+    options |= WEBKIT_FIND_OPTIONS_BACKWARDS;
+
+  if (g_strcmp0 (webkit_find_controller_get_search_text (find), text) == 0)
+    {
+      if (backwards)
+        webkit_find_controller_search_previous (find);
+      else
+        webkit_find_controller_search_next (find);
+    }
+  else
+    webkit_find_controller_search (find, text, options, G_MAXUINT);
+}
+
+static void
+module_find_finish (GtkWidget *view)
+{
+  webkit_find_controller_search_finish (webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (view)));
+}
+
+static const GmaWebModule module = {
+  .abi = GMA_WEB_MODULE_ABI,
+  .new_view = module_new_view,
+  .load_uri = module_load_uri,
+  .get_uri = module_get_uri,
+  .get_title = module_get_title,
+  .is_loading = module_is_loading,
+  .set_zoom = module_set_zoom,
+  .set_caret = module_set_caret,
+  .print = module_print,
+  .find = module_find,
+  .find_finish = module_find_finish,
+};
+
+G_MODULE_EXPORT const GmaWebModule *
+gma_web_module_get (void)
+{
+  return &module;
+}

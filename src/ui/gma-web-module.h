@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-web-module.h: the interface between the page pane (GmaPageView,
+ * in the program) and the WebKit module (gma-web-module.c, a shared
+ * module loaded after the window's first frame).
+ *
+ * Why a module: linking WebKitGTK makes the dynamic loader map and
+ * relocate about a hundred libraries (JavaScriptCore, ICU, GStreamer,
+ * flite voices…) before main() runs. Measured here, that alone cost more
+ * than a whole bare GTK window takes to show its first frame. Loaded
+ * after the first frame, the same work no longer delays the window. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define GMA_WEB_MODULE_ABI 1
+
+/* What the module calls back into its host (the page view). */
+typedef struct {
+  GBytes *(*resolve)       (gpointer     host,
+                            const char  *uri,
+                            char       **content_type,
+                            GError     **error);
+  void    (*external_link) (gpointer     host,
+                            const char  *uri);
+  void    (*action)        (gpointer     host,
+                            const char  *uri);
+  void    (*page_shown)    (gpointer     host,
+                            const char  *uri);
+  void    (*load_finished) (gpointer     host,
+                            const char  *uri);
+  /* The web process ended; the host throws the view away. */
+  void    (*process_died)  (gpointer     host);
+} GmaWebHostFuncs;
+
+/* What the module offers. Every view function takes the widget that
+ * new_view() returned. */
+typedef struct {
+  guint        abi;
+  GtkWidget   *(*new_view)        (const GmaWebHostFuncs *funcs,
+                                   gpointer               host,
+                                   const char            *csp);
+  void         (*load_uri)        (GtkWidget  *view,
+                                   const char *uri);
+  const char  *(*get_uri)         (GtkWidget  *view);
+  const char  *(*get_title)       (GtkWidget  *view);
+  gboolean     (*is_loading)      (GtkWidget  *view);
+  void         (*set_zoom)        (GtkWidget  *view,
+                                   double      zoom);
+  void         (*set_caret)       (GtkWidget  *view,
+                                   gboolean    enabled);
+  void         (*print)           (GtkWidget  *view,
+                                   GtkWindow  *parent,
+                                   gboolean    silent);
+  void         (*find)            (GtkWidget  *view,
+                                   const char *text,
+                                   gboolean    backwards);
+  void         (*find_finish)     (GtkWidget  *view);
+} GmaWebModule;
+
+typedef const GmaWebModule *(*GmaWebModuleGetFunc) (void);
+#define GMA_WEB_MODULE_SYMBOL "gma_web_module_get"
+
+G_END_DECLS
