@@ -62,12 +62,10 @@ static gboolean
 page_loaded (gpointer data)
 {
   LoadWait *wait = data;
-  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (wait->page_view));
 
-  return web_view != NULL &&
-         !webkit_web_view_is_loading (web_view) &&
-         g_strcmp0 (webkit_web_view_get_uri (web_view), wait->uri) == 0 &&
-         webkit_web_view_get_title (web_view) != NULL;
+  return !gma_page_view_is_loading (wait->page_view) &&
+         g_strcmp0 (gma_page_view_get_shown_uri (wait->page_view), wait->uri) == 0 &&
+         gma_page_view_get_title (wait->page_view) != NULL;
 }
 
 /* Waits until the pane has finished loading @uri; returns its title as
@@ -79,7 +77,7 @@ ui_wait_for_page (UiFixture *fixture, const char *uri)
   g_autofree char *what = g_strdup_printf ("the page %s", uri);
 
   ui_wait_until (page_loaded, &wait, what);
-  return webkit_web_view_get_title (WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view)));
+  return gma_page_view_get_title (fixture->window->page_view);
 }
 
 static gboolean

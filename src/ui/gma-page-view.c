@@ -22,6 +22,8 @@ struct _GmaPageView
   guint create_idle;
   double zoom;
   gboolean caret;
+  /* A load was asked for and its load-finished has not come yet. */
+  gboolean pending;
 
   /* Borrowed (a child, from the module) */
   GtkWidget *web_view;
@@ -124,6 +126,10 @@ static void
 host_load_finished (gpointer    host,
                     const char *uri)
 {
+  GmaPageView *self = host;
+
+  if (g_strcmp0 (uri, self->uri) == 0)
+    self->pending = FALSE;
   g_signal_emit (host, signals[LOAD_FINISHED], 0, uri);
 }
 
@@ -166,6 +172,7 @@ destroy_web_view (GmaPageView *self)
 
   gtk_widget_unparent (self->web_view);
   self->web_view = NULL;
+  self->pending = FALSE;
 }
 
 static void
@@ -195,7 +202,10 @@ create_web_view (GmaPageView *self)
   gtk_widget_insert_after (self->web_view, GTK_WIDGET (self), self->placeholder);
 
   if (self->uri != NULL)
-    web_module->load_uri (self->web_view, self->uri);
+    {
+      self->pending = TRUE;
+      web_module->load_uri (self->web_view, self->uri);
+    }
 }
 
 static gboolean
@@ -323,7 +333,10 @@ gma_page_view_load_uri (GmaPageView *self,
   self->uri = g_strdup (uri);
 
   if (self->web_view != NULL)
-    web_module->load_uri (self->web_view, uri);
+    {
+      self->pending = TRUE;
+      web_module->load_uri (self->web_view, uri);
+    }
 }
 
 const char *
@@ -351,7 +364,7 @@ gboolean
 gma_page_view_is_loading (GmaPageView *self)
 {
   g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), FALSE);
-  return self->web_view != NULL && web_module->is_loading (self->web_view);
+  return self->web_view == NULL || self->pending || web_module->is_loading (self->web_view);
 }
 
 GtkWidget *

@@ -37,6 +37,8 @@ const char *gma_page_view_get_uri        (GmaPageView     *self);
 /* The URI and title the web view shows (NULL before it exists). */
 const char *gma_page_view_get_shown_uri  (GmaPageView     *self);
 const char *gma_page_view_get_title      (GmaPageView     *self);
+/* TRUE until the page last asked for has finished loading (also before
+ * the web view exists). */
 gboolean    gma_page_view_is_loading     (GmaPageView     *self);
 void        gma_page_view_set_zoom       (GmaPageView     *self,
                                           double           zoom);
