@@ -70,6 +70,8 @@ fi
 export GSK_RENDERER=cairo
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/data"
+export GMA_WEB_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/ui/gma-webkit.so"
+export GMA_LOCALEDIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/po"
 export LANG=ja_JP.UTF-8
 unset LC_ALL LC_MESSAGES LANGUAGE
 if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
