@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The command line, end to end: the real gmis-assistant program, run the
+ * way an administrator runs it. Needs no display: every option here
+ * prints and exits before a window could open. */
+#define G_LOG_DOMAIN "gma-test-cli"
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static gboolean
+cancel_cb (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs gmis-assistant with @args (NULL-terminated) and at most 30 s. */
+static void
+run_app (Run *run, const char * const *args)
+{
+  const char *binary = g_getenv ("GMA_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  guint timeout;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                               &error);
+  g_assert_no_error (error);
+
+  /* A hang is a failure, not a stuck test run. */
+  timeout = g_timeout_add_seconds (30, cancel_cb, cancellable);
+  g_subprocess_communicate_utf8 (process, NULL, cancellable, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_source_remove (timeout);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+}
+
+/* The content contract's edges, with the guide's labels. */
+static const char * const contract_edges[] = {
+  "\"start\" -> \"pre-notice\"",
+  "\"pre-notice\" -> \"mailbox-space\" [label=\"届いていない\"];",
+  "\"pre-notice\" -> \"issue-mail\" [label=\"届いている\"];",
+  "\"issue-mail\" -> \"mailbox-space\" [label=\"届いていない\"];",
+  "\"issue-mail\" -> \"which-mail\" [label=\"届いている\"];",
+  "\"which-mail\" -> \"url-access\" [label=\"アカウント発行通知メール\"];",
+  "\"which-mail\" -> \"existing-account\" [label=\"既存アカウント通知メール\"];",
+  "\"mailbox-space\" -> \"remedy-1\" [label=\"空き容量が不足している\"];",
+  "\"mailbox-space\" -> \"spam-folder\" [label=\"空き容量は十分にある\"];",
+  "\"spam-folder\" -> \"remedy-2\" [label=\"迷惑メールフォルダにあった\"];",
+  "\"spam-folder\" -> \"remedy-4\" [label=\"迷惑メールフォルダにもメールがない\"];",
+  "\"url-access\" -> \"remedy-3\" [label=\"アクセスできない\"];",
+  "\"url-access\" -> \"set-password\" [label=\"アクセスできた\"];",
+};
+
+static void
+test_print_flow (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+  guint edges = 0;
+
+  run_app (&run, (const char *[]) { "--print-flow", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      gboolean known = FALSE;
+
+      if (strstr (lines[i], "->") == NULL)
+        continue;
+      edges++;
+      for (guint e = 0; e < G_N_ELEMENTS (contract_edges); e++)
+        if (strstr (lines[i], contract_edges[e]) != NULL)
+          known = TRUE;
+      if (!known)
+        g_error ("An edge not in the content contract: %s", lines[i]);
+    }
+  g_assert_cmpuint (edges, ==, G_N_ELEMENTS (contract_edges));
+  for (guint e = 0; e < G_N_ELEMENTS (contract_edges); e++)
+    g_assert_nonnull (strstr (run.out, contract_edges[e]));
+  g_assert_true (g_str_has_prefix (run.out, "digraph"));
+}
+
+static void
+test_list_pages (void)
+{
+  static const char * const ids[] = {
+    "start", "pre-notice", "issue-mail", "which-mail", "mailbox-space", "spam-folder",
+    "url-access", "remedy-1", "remedy-2", "remedy-3", "remedy-4", "set-password",
+    "existing-account",
+  };
+  g_auto(Run) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_app (&run, (const char *[]) { "--list-pages", NULL });
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (ids));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i], "\t", 2);
+
+      g_assert_cmpuint (g_strv_length (fields), ==, 2);
+      g_assert_cmpstr (fields[0], ==, ids[i]);
+      g_assert_cmpstr (fields[1], !=, "");
+    }
+  g_assert_nonnull (strstr (run.out, "remedy-1\t対応方法1 メールボックスの空き容量が不足していた場合"));
+}
+
+static void
+test_search (void)
+{
+  g_auto(Run) hits = { 0 };
+  g_auto(Run) none = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_app (&hits, (const char *[]) { "--search=このサイトにアクセスできません", NULL });
+  g_assert_cmpint (hits.status, ==, 0);
+  lines = g_strsplit (g_strchomp (hits.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), >=, 2);
+  /* Both the FAQ and the remedy answer it. */
+  g_assert_true (g_str_has_prefix (lines[0], "faq-3-2\t") || g_str_has_prefix (lines[0], "remedy-3\t"));
+  g_assert_true (g_str_has_prefix (lines[1], "faq-3-2\t") || g_str_has_prefix (lines[1], "remedy-3\t"));
+
+  run_app (&none, (const char *[]) { "--search=xyzzy", NULL });
+  g_assert_cmpint (none.status, ==, 0);
+  g_assert_cmpstr (none.out, ==, "");
+}
+
+static void
+test_unknown_page (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--page=no-such-page", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "no-such-page"));
+  g_assert_cmpstr (run.out, ==, "");
+}
+
+static void
+test_bad_option (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--no-such-option", NULL });
+  g_assert_cmpint (run.status, !=, 0);
+  g_assert_nonnull (strstr (run.err, "no-such-option"));
+}
+
+static void
+test_validate_shipped (void)
+{
+  g_autofree char *dir = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "resources", "content", NULL);
+  g_autofree char *arg = g_strconcat ("--validate-content=", dir, NULL);
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { arg, NULL });
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (run.out, ==, "ok\n");
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+/* Copies the shipped content into a temporary directory and replaces
+ * flow.json with @flow (@length bytes). */
+static char *
+override_with_flow (const char *flow, gsize length)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "resources", "content", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s/.' '%s'", source, dir);
+  g_autofree char *path = g_build_filename (dir, "flow.json", NULL);
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  if (flow != NULL)
+    g_assert_true (g_file_set_contents (path, flow, length, NULL));
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_tree (const char *dir)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
+}
+
+static void
+assert_refused (const char *dir, const char *fragment)
+{
+  g_autofree char *arg = g_strconcat ("--validate-content=", dir, NULL);
+  g_autofree char *list = g_strconcat ("--content=", dir, NULL);
+  g_auto(Run) run = { 0 };
+  g_auto(Run) pages = { 0 };
+
+  run_app (&run, (const char *[]) { arg, NULL });
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "flow.json"));
+  if (fragment != NULL && strstr (run.err, fragment) == NULL)
+    g_error ("Expected “%s” in:\n%s", fragment, run.err);
+
+  /* The printing commands refuse a broken --content too. */
+  run_app (&pages, (const char *[]) { list, "--list-pages", NULL });
+  g_assert_cmpint (pages.status, ==, 1);
+  g_assert_nonnull (strstr (pages.err, "flow.json"));
+}
+
+static void
+test_validate_empty_dir (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
+
+  assert_refused (dir, NULL);
+  g_rmdir (dir);
+}
+
+static void
+test_validate_broken (gconstpointer data)
+{
+  const char *which = data;
+  g_autofree char *text = NULL;
+  gsize length;
+  g_autofree char *dir = NULL;
+  const char *fragment = NULL;
+
+  if (g_str_equal (which, "truncated"))
+    {
+      text = g_strdup ("{\"format\": 1, \"nodes\": [{\"id\": \"start\"");
+      fragment = "flow.json:1:";
+    }
+  else if (g_str_equal (which, "deep"))
+    {
+      /* 200,000 levels of nesting crash json-glib 1.6 if it ever sees them. */
+      GString *s = g_string_new ("{\"a\":");
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_c (s, '[');
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_c (s, ']');
+      g_string_append_c (s, '}');
+      text = g_string_free (s, FALSE);
+    }
+  else if (g_str_equal (which, "not-utf8"))
+    text = g_strdup ("{\"format\": 1, \"edition\": {\"ja\": \"\xff\xfe\"}}");
+  else if (g_str_equal (which, "two-roots"))
+    {
+      text = g_strdup ("{\"format\": 1}\n{\"format\": 1}\n");
+      fragment = "flow.json:2:1";
+    }
+  else if (g_str_equal (which, "dangling") || g_str_equal (which, "cycle"))
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "resources", "content", "flow.json", NULL);
+      g_autofree char *shipped = NULL;
+      g_autoptr(GString) edited = NULL;
+
+      g_assert_true (g_file_get_contents (path, &shipped, NULL, NULL));
+      edited = g_string_new (shipped);
+      if (g_str_equal (which, "dangling"))
+        {
+          /* The remedy-4 answer points at a node that does not exist. */
+          g_assert_cmpuint (g_string_replace (edited, "\"next\": \"remedy-4\"", "\"next\": \"remedy-9\"", 1), ==, 1);
+          fragment = "remedy-9";
+        }
+      else
+        {
+          /* url-access → remedy-3 becomes url-access → pre-notice. */
+          g_assert_cmpuint (g_string_replace (edited, "\"next\": \"remedy-3\"", "\"next\": \"pre-notice\"", 1), ==, 1);
+          fragment = "$.nodes[6].answers[0].next: this answer leads back to “pre-notice” and makes a loop";
+        }
+      text = g_string_free (g_steal_pointer (&edited), FALSE);
+    }
+  else
+    g_assert_not_reached ();
+
+  length = strlen (text);
+  dir = override_with_flow (text, length);
+  assert_refused (dir, fragment);
+  remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/print-flow", test_print_flow);
+  g_test_add_func ("/cli/list-pages", test_list_pages);
+  g_test_add_func ("/cli/search", test_search);
+  g_test_add_func ("/cli/unknown-page", test_unknown_page);
+  g_test_add_func ("/cli/bad-option", test_bad_option);
+  g_test_add_func ("/cli/validate/shipped", test_validate_shipped);
+  g_test_add_func ("/cli/validate/empty", test_validate_empty_dir);
+  g_test_add_data_func ("/cli/validate/truncated", "truncated", test_validate_broken);
+  g_test_add_data_func ("/cli/validate/nested-200000", "deep", test_validate_broken);
+  g_test_add_data_func ("/cli/validate/not-utf8", "not-utf8", test_validate_broken);
+  g_test_add_data_func ("/cli/validate/two-roots", "two-roots", test_validate_broken);
+  g_test_add_data_func ("/cli/validate/dangling-edge", "dangling", test_validate_broken);
+  g_test_add_data_func ("/cli/validate/cycle", "cycle", test_validate_broken);
+
+  return g_test_run ();
+}
