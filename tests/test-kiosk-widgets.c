@@ -314,6 +314,36 @@ test_kana_keypad_typing (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The FAQ search uses a GtkSearchEntry: typing on the keypad is a search. */
+static void
+test_kana_keypad_search_entry (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_search_entry_new ();
+  GtkWidget *keypad = gma_kana_keypad_new ();
+  GtkWidget *window;
+  gboolean searched = FALSE;
+
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), keypad);
+  window = window_new (box);
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (set_flag), &searched);
+  gma_kana_keypad_set_target (GMA_KANA_KEYPAD (keypad), GTK_EDITABLE (entry));
+
+  press (keypad, "は");
+  press (keypad, "゜");
+  press (keypad, "す");
+  assert_entry (entry, "ぱす", 2);
+  g_assert_true (spin_until (&searched, 2000));
+
+  searched = FALSE;
+  press (keypad, "Clear");
+  assert_entry (entry, "", 0);
+  g_assert_true (spin_until (&searched, 2000));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* ------------------------------------------------------------------ */
 /* QR codes                                                             */
 /* ------------------------------------------------------------------ */
@@ -1075,6 +1105,7 @@ main (int   argc,
 
   g_test_add_func ("/kiosk/kana/marks", test_kana_marks);
   g_test_add_func ("/kiosk/kana/keypad-typing", test_kana_keypad_typing);
+  g_test_add_func ("/kiosk/kana/keypad-search-entry", test_kana_keypad_search_entry);
   g_test_add_func ("/kiosk/qr/texture", test_qr_texture);
   g_test_add_func ("/kiosk/qr/errors", test_qr_errors);
   g_test_add_func ("/kiosk/qr/decodes", test_qr_decodes);

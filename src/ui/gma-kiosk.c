@@ -332,6 +332,14 @@ activity_event_cb (GtkEventControllerLegacy *controller,
     case GDK_TOUCHPAD_PINCH:
       goto activity;
 
+    case GDK_DRAG_ENTER:
+    case GDK_DRAG_MOTION:
+    case GDK_DRAG_LEAVE:
+    case GDK_DROP_START:
+      /* No drag and drop: drop targets (entries, the web view) never see
+       * a drag, so nothing can be dropped anywhere. */
+      return GDK_EVENT_STOP;
+
     case GDK_MOTION_NOTIFY:
       /* A pointer merely resting or crossing a changed screen is nobody;
        * dragging is someone. */
@@ -854,8 +862,8 @@ gma_kiosk_get_active (GmaKiosk *self)
  * When active: the window is full screen and put back into full screen
  * when it leaves it, closing it is refused, the inspector is closed, keys
  * are filtered by gma_kiosk_key_allowed(), secondary and middle clicks
- * are swallowed, the window has the “kiosk” style class (kiosk.css), and
- * idle tracking runs. Deactivating undoes all of this.
+ * are swallowed, nothing can be dropped, the window has the “kiosk” style
+ * class (kiosk.css), and idle tracking runs. Deactivating undoes all of this.
  */
 void
 gma_kiosk_set_active (GmaKiosk *self,
