@@ -14,7 +14,8 @@ main (int   argc,
   g_autoptr(GmaApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* GMA_LOCALEDIR: the build tree's translations (tools/run, tests). */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GMA_LOCALEDIR") ? g_getenv ("GMA_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
