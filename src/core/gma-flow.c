@@ -649,7 +649,6 @@ gma_flow_new_from_json (JsonNode            *root,
 {
   g_autoptr(GmaFlow) self = NULL;
   JsonObject *object;
-  JsonNode *format;
   JsonArray *nodes;
   const char *start_id;
   guint before;
@@ -662,26 +661,10 @@ gma_flow_new_from_json (JsonNode            *root,
 
   before = problems->len;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
-    {
-      gma_problems_add (problems, file, "$", "the file must hold one JSON object");
-      return NULL;
-    }
-  object = json_node_get_object (root);
+  object = gma_json_get_root_object (root, file, problems);
+  if (object == NULL)
+    return NULL;
   self = g_object_new (GMA_TYPE_FLOW, NULL);
-
-  format = json_object_get_member (object, "format");
-  if (format == NULL)
-    gma_problems_add (problems, file, "$.format",
-                      "this member is required but missing; add \"format\": 1");
-  else if (!JSON_NODE_HOLDS_VALUE (format) ||
-           (json_node_get_value_type (format) != G_TYPE_INT64 &&
-            json_node_get_value_type (format) != G_TYPE_DOUBLE))
-    gma_problems_add (problems, file, "$.format", "must be the number 1");
-  else if (json_node_get_double (format) != 1.0)
-    gma_problems_add (problems, file, "$.format",
-                      "format %g is not known to this program, which reads format 1",
-                      json_node_get_double (format));
 
   self->edition = gma_json_get_text (object, "edition", FALSE, languages, file, "$", problems);
   self->source = gma_json_get_text (object, "source", FALSE, languages, file, "$", problems);

@@ -1207,3 +1207,37 @@ gma_json_get_text_list (JsonObject          *object,
 
   return string_array_to_strv (json_object_get_array_member (map, "ja"));
 }
+
+JsonObject *
+gma_json_get_root_object (JsonNode    *root,
+                          const char  *file,
+                          GmaProblems *problems)
+{
+  JsonObject *object;
+  JsonNode *format;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      gma_problems_add (problems, file, "$", "the file must hold one JSON object");
+      return NULL;
+    }
+  object = json_node_get_object (root);
+
+  format = json_object_get_member (object, "format");
+  if (format == NULL)
+    gma_problems_add (problems, file, "$.format",
+                      "this member is required but missing; add \"format\": 1");
+  else if (!JSON_NODE_HOLDS_VALUE (format) ||
+           (json_node_get_value_type (format) != G_TYPE_INT64 &&
+            json_node_get_value_type (format) != G_TYPE_DOUBLE))
+    gma_problems_add (problems, file, "$.format", "must be the number 1");
+  else if (json_node_get_double (format) != 1.0)
+    gma_problems_add (problems, file, "$.format",
+                      "format %g is not known to this program, which reads format 1",
+                      json_node_get_double (format));
+
+  return object;
+}

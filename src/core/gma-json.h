@@ -45,6 +45,14 @@ JsonNode    *gma_json_load         (GBytes      *bytes,
                                     const char  *file,
                                     GmaProblems *problems);
 
+/* The root object of a content file, after checking that it is one and
+ * that its "format" member is 1 (a problem is added otherwise; a wrong
+ * format still returns the object, so that the rest is checked too).
+ * NULL when the root is not an object. */
+JsonObject  *gma_json_get_root_object (JsonNode   *root,
+                                    const char  *file,
+                                    GmaProblems *problems);
+
 /* Path helpers: "$", "$.nodes", "$.nodes[3]" … (newly allocated) */
 char        *gma_json_path_member  (const char  *parent,
                                     const char  *member);
