@@ -63,9 +63,13 @@ page_loaded (gpointer data)
 {
   LoadWait *wait = data;
 
+  const char *title = gma_page_view_get_title (wait->page_view);
+
+  /* The title comes from the web process in a message of its own, which
+   * may arrive after the load has finished: every page has one. */
   return !gma_page_view_is_loading (wait->page_view) &&
          g_strcmp0 (gma_page_view_get_shown_uri (wait->page_view), wait->uri) == 0 &&
-         gma_page_view_get_title (wait->page_view) != NULL;
+         title != NULL && title[0] != '\0';
 }
 
 /* Waits until the pane has finished loading @uri; returns its title as

@@ -23,6 +23,8 @@ typedef struct {
   const GmaWebHostFuncs *funcs;
   gpointer host;
   char *csp;
+  /* The load that is finishing was cancelled by a newer one. */
+  gboolean cancelled;
 } ViewData;
 
 static ViewData *
@@ -265,15 +267,40 @@ on_download_started (WebKitNetworkSession *session,
   webkit_download_cancel (download);
 }
 
+static gboolean
+on_load_failed (WebKitWebView   *web_view,
+                WebKitLoadEvent  event,
+                const char      *uri,
+                GError          *error,
+                ViewData        *view)
+{
+  g_debug ("Load of %s failed: %s", uri, error->message);
+  /* A load replaced by a newer one still ends with LOAD_FINISHED, while
+   * the view's URI is already the newer one's: that is not the end of
+   * the newer load. */
+  if (g_error_matches (error, WEBKIT_NETWORK_ERROR, WEBKIT_NETWORK_ERROR_CANCELLED) ||
+      g_error_matches (error, WEBKIT_POLICY_ERROR, WEBKIT_POLICY_ERROR_FRAME_LOAD_INTERRUPTED_BY_POLICY_CHANGE))
+    view->cancelled = TRUE;
+
+  return FALSE;
+}
+
 static void
 on_load_changed (WebKitWebView   *web_view,
                  WebKitLoadEvent  event,
                  ViewData        *view)
 {
+  g_debug ("Load event %d for %s (title “%s”%s)", event, webkit_web_view_get_uri (web_view),
+           webkit_web_view_get_title (web_view), view->cancelled ? ", cancelled" : "");
   if (event == WEBKIT_LOAD_COMMITTED)
     view->funcs->page_shown (view->host, webkit_web_view_get_uri (web_view));
   else if (event == WEBKIT_LOAD_FINISHED)
-    view->funcs->load_finished (view->host, webkit_web_view_get_uri (web_view));
+    {
+      if (view->cancelled)
+        view->cancelled = FALSE;
+      else
+        view->funcs->load_finished (view->host, webkit_web_view_get_uri (web_view));
+    }
 }
 
 static void
@@ -320,6 +347,7 @@ module_new_view (const GmaWebHostFuncs *funcs,
   g_signal_connect (web_view, "permission-request", G_CALLBACK (refuse_permission), view);
   g_signal_connect (web_view, "run-file-chooser", G_CALLBACK (refuse_file_chooser), view);
   g_signal_connect (web_view, "load-changed", G_CALLBACK (on_load_changed), view);
+  g_signal_connect (web_view, "load-failed", G_CALLBACK (on_load_failed), view);
   g_signal_connect (web_view, "web-process-terminated", G_CALLBACK (on_web_process_terminated), view);
 
   return GTK_WIDGET (web_view);
