@@ -30,6 +30,17 @@ assert_lacks (const char *haystack,
     g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
 }
 
+static guint
+count_occurrences (const char *haystack,
+                   const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
 static void
 test_template (void)
 {
@@ -280,9 +291,8 @@ test_node_page (void)
   g_assert_no_error (error);
   assert_contains (r1, "<title>対応方法1 結果1</title>");
   assert_contains (r1, "<section class=\"page-path\">\n<h2>これまでの回答</h2>\n<ol>\n");
-  assert_contains (r1, "<li><span class=\"page-path-question\">はじめに</span>: "
-                       "<span class=\"page-path-answer\">はじめる</span></li>\n"
-                       "<li><span class=\"page-path-question\">質問1</span>: "
+  /* The intro's "start" is not an answer: the path begins after it. */
+  assert_contains (r1, "<ol>\n<li><span class=\"page-path-question\">質問1</span>: "
                        "<span class=\"page-path-answer\">いいえ</span></li>\n"
                        "<li><span class=\"page-path-question\">質問2ですか？</span>: "
                        "<span class=\"page-path-answer\">はい</span></li>\n</ol>");
@@ -329,8 +339,7 @@ test_summary (void)
                    "G-MIS メール対処アシスタント（テスト版（2023年11月）の案内に基づく）\n"
                    "出典: テストの案内\n"
                    "これまでの回答:\n"
-                   "1. はじめに: はじめる\n"
-                   "2. 質問1: いいえ\n"
+                   "1. 質問1: いいえ\n"
                    "現在の質問: 質問2ですか？\n");
 
   gma_session_answer (session, 0);
@@ -339,9 +348,8 @@ test_summary (void)
                    "G-MIS メール対処アシスタント（テスト版（2023年11月）の案内に基づく）\n"
                    "出典: テストの案内\n"
                    "これまでの回答:\n"
-                   "1. はじめに: はじめる\n"
-                   "2. 質問1: いいえ\n"
-                   "3. 質問2ですか？: はい\n"
+                   "1. 質問1: いいえ\n"
+                   "2. 質問2ですか？: はい\n"
                    "結果: 対応方法1 結果1\n"
                    "必要なURL:\n"
                    "https://example.org/one\n"
@@ -388,6 +396,96 @@ test_embedded (void)
   }
 }
 
+/* Beside every web and mail link: the address as text when the link's
+ * text is not it, and a copy link with exactly that address. */
+static void
+test_link_extras (void)
+{
+  g_autoptr(GmaContent) content = load_valid ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *faq = NULL;
+  GmaFlow *flow = gma_content_get_flow (content);
+
+  start = gma_render_node_page (content, NULL, gma_flow_lookup (flow, "start"), &error);
+  g_assert_no_error (error);
+  assert_contains (start, "<a href=\"https://example.org/\">外部</a>"
+                          "<span class=\"link-url\">（https://example.org/）</span> "
+                          "<a class=\"copy-link\" href=\"gma://action/copy?text=https%3A%2F%2Fexample.org%2F\" "
+                          "aria-label=\"https://example.org/ をコピー\"");
+  assert_contains (start, "<a href='mailto:info@example.org'>メール</a>"
+                          "<span class=\"link-url\">（info@example.org）</span> "
+                          "<a class=\"copy-link\" href=\"gma://action/copy?text=info%40example.org\"");
+  /* Links inside the app and in comments get nothing. */
+  assert_contains (start, "<a href=\"gma://page/q1\">質問へ</a>、");
+  assert_contains (start, "<a href=\"#top\">上へ</a></p>");
+  assert_contains (start, "<!-- <a href=\"gma://page/commented-out\"> -->");
+  g_assert_cmpuint (count_occurrences (start, "class=\"copy-link\""), ==, 2);
+
+  /* FAQ answers: the link's text is the URL already, so only the copy
+   * link is added. */
+  faq = gma_render_faq_page (content, gma_faq_lookup (gma_content_get_faq (content), "faq-1-1"), &error);
+  g_assert_no_error (error);
+  if (strstr (faq, "<a href=\"https://") != NULL)
+    {
+      assert_contains (faq, "class=\"copy-link\"");
+      assert_lacks (faq, "link-url");
+    }
+}
+
+/* 「全体の流れ」: every node, exactly the visited ones marked. */
+static void
+test_flow_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaSession) session = NULL;
+  g_autofree char *page = NULL;
+  GmaFlow *flow;
+  /* start → pre-notice → mailbox-space → spam-folder → remedy-2 */
+  const guint answers[] = { 0, 0, 1, 0 };
+  const char * const visited[] = { "start", "pre-notice", "mailbox-space", "spam-folder", "remedy-2", NULL };
+
+  g_assert_no_error (error);
+  flow = gma_content_get_flow (content);
+  session = gma_session_new (flow);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    gma_session_answer (session, answers[i]);
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (session)), ==, "remedy-2");
+
+  page = gma_render_flow_page (content, session, &error);
+  g_assert_no_error (error);
+  assert_contains (page, "<title>全体の流れ</title>");
+  /* Inline, without a <style> element (the page's CSP blocks it); the
+   * style comes from the app's style sheet. */
+  assert_contains (page, "<svg ");
+  assert_lacks (page, "<style");
+  assert_lacks (page, "style=");
+  assert_contains (page, "<link rel=\"stylesheet\" href=\"gma://app/flow-diagram.css\">");
+  assert_contains (page, "page-path-answer");
+
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const char *id = gma_node_get_id (gma_flow_get_node (flow, i));
+      g_autofree char *anchor = g_strdup_printf ("id=\"node-%s\"", id);
+      g_autofree char *link = g_strdup_printf ("<a href=\"gma://page/%s\"", id);
+      const char *at = strstr (page, anchor);
+      const char *start;
+      g_autofree char *tag = NULL;
+
+      g_assert_nonnull (at);
+      assert_contains (at, link);
+      g_assert_cmpuint (count_occurrences (page, anchor), ==, 1);
+
+      /* The class attribute of this node's <g> */
+      start = g_strrstr_len (page, at - page, "<g ");
+      g_assert_nonnull (start);
+      tag = g_strndup (start, strchr (start, '>') - start);
+      g_assert_cmpint (strstr (tag, " visited") != NULL, ==, g_strv_contains (visited, id));
+      g_assert_cmpint (strstr (tag, " current") != NULL, ==, g_strcmp0 (id, "remedy-2") == 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -401,6 +499,8 @@ main (int   argc,
   g_test_add_func ("/render/node-page", test_node_page);
   g_test_add_func ("/render/summary", test_summary);
   g_test_add_func ("/render/embedded", test_embedded);
+  g_test_add_func ("/render/link-extras", test_link_extras);
+  g_test_add_func ("/render/flow-page", test_flow_page);
 
   return g_test_run ();
 }

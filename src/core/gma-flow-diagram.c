@@ -1200,8 +1200,10 @@ size_nodes (Layout *layout)
 
 /* ---- output ----------------------------------------------------------------- */
 
-static const char style_sheet[] =
-  "<style>\n"
+/* The picture's style, shared by the standalone document (in a <style>
+ * element) and pages that show it inline (served as a style sheet: the
+ * page's CSP allows no <style> element). */
+static const char style_rules[] =
   ".gma-flow-diagram{font-family:\"Noto Sans CJK JP\",\"Noto Sans JP\",sans-serif;letter-spacing:0}\n"
   ".gma-flow-diagram a,.gma-flow-diagram text{text-decoration:none}\n"
   ".gma-flow-diagram .bg{fill:#ffffff}\n"
@@ -1222,7 +1224,7 @@ static const char style_sheet[] =
   ".gma-flow-diagram .edge-label text{font-size:11.5px;fill:#57606a}\n"
   ".gma-flow-diagram .edge-label.visited rect{stroke:#1a5fb4}\n"
   ".gma-flow-diagram .edge-label.visited text{fill:#1a5fb4;font-weight:bold}\n"
-  "@media (prefers-color-scheme: dark){\n"
+  "@media screen and (prefers-color-scheme: dark){\n"
   ".gma-flow-diagram .bg{fill:#1e1e1e}\n"
   ".gma-flow-diagram text{fill:#e6e6e6}\n"
   ".gma-flow-diagram .box{fill:#2a2d31;stroke:#8b949e}\n"
@@ -1241,7 +1243,33 @@ static const char style_sheet[] =
   ".gma-flow-diagram .edge-label.visited rect{stroke:#78aeed}\n"
   ".gma-flow-diagram .edge-label.visited text{fill:#78aeed}\n"
   "}\n"
-  "</style>\n";
+  "@media (prefers-contrast: more){\n"
+  ".gma-flow-diagram text,.gma-flow-diagram .edge-label text{fill:#000000}\n"
+  ".gma-flow-diagram .box,.gma-flow-diagram .edge-label rect{stroke:#000000}\n"
+  ".gma-flow-diagram .edge path{stroke:#000000}\n"
+  ".gma-flow-diagram .edge .head{fill:#000000}\n"
+  ".gma-flow-diagram .node.visited .box{fill:#ffffff;stroke:#003c8f;stroke-width:4}\n"
+  ".gma-flow-diagram .edge.visited path{stroke:#003c8f;stroke-width:4}\n"
+  ".gma-flow-diagram .edge.visited .head{fill:#003c8f}\n"
+  "}\n"
+  "@media screen and (prefers-contrast: more) and (prefers-color-scheme: dark){\n"
+  ".gma-flow-diagram .bg,.gma-flow-diagram .box,.gma-flow-diagram .intro .box,"
+  ".gma-flow-diagram .result .box,.gma-flow-diagram .edge-label rect{fill:#000000}\n"
+  ".gma-flow-diagram text,.gma-flow-diagram .edge-label text,.gma-flow-diagram .result .ref{fill:#ffffff}\n"
+  ".gma-flow-diagram .box,.gma-flow-diagram .edge-label rect{stroke:#ffffff}\n"
+  ".gma-flow-diagram .edge path{stroke:#ffffff}\n"
+  ".gma-flow-diagram .edge .head{fill:#ffffff}\n"
+  ".gma-flow-diagram .node.visited .box{fill:#000000;stroke:#ffd700}\n"
+  ".gma-flow-diagram .edge.visited path{stroke:#ffd700}\n"
+  ".gma-flow-diagram .edge.visited .head{fill:#ffd700}\n"
+  ".gma-flow-diagram .edge-label.visited text{fill:#ffd700}\n"
+  "}\n";
+
+const char *
+gma_flow_diagram_get_style_sheet (void)
+{
+  return style_rules;
+}
 
 static void
 append_escaped (GString    *out,
@@ -1404,7 +1432,8 @@ append_node (GString *out,
 }
 
 static char *
-layout_to_svg (Layout *layout)
+layout_to_svg (Layout   *layout,
+               gboolean  with_style)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   int w = (int) layout->width, h = (int) layout->height;
@@ -1414,7 +1443,12 @@ layout_to_svg (Layout *layout)
                           "viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"gma-flow-diagram-title\">\n"
                           "<title id=\"gma-flow-diagram-title\">対処の流れ（フローチャート）</title>\n",
                           w, h);
-  g_string_append (out, style_sheet);
+  if (with_style)
+    {
+      g_string_append (out, "<style>\n");
+      g_string_append (out, style_rules);
+      g_string_append (out, "</style>\n");
+    }
   g_string_append_printf (out, "<rect class=\"bg\" width=\"%d\" height=\"%d\"/>\n", w, h);
 
   /* edges under labels under nodes; highlighted edges on top of others */
@@ -1472,10 +1506,11 @@ mark_path (Layout             *layout,
     }
 }
 
-char *
-gma_flow_diagram_svg (GmaFlow            *flow,
-                      const char * const *visited,
-                      const char         *current)
+static char *
+diagram_svg (GmaFlow            *flow,
+             const char * const *visited,
+             const char         *current,
+             gboolean            with_style)
 {
   g_autoptr(Layout) layout = NULL;
   g_autoptr(GHashTable) index_of = NULL;
@@ -1526,5 +1561,21 @@ gma_flow_diagram_svg (GmaFlow            *flow,
   place_ports (layout);
   place_labels (layout);
 
-  return layout_to_svg (layout);
+  return layout_to_svg (layout, with_style);
+}
+
+char *
+gma_flow_diagram_svg (GmaFlow            *flow,
+                      const char * const *visited,
+                      const char         *current)
+{
+  return diagram_svg (flow, visited, current, TRUE);
+}
+
+char *
+gma_flow_diagram_svg_inline (GmaFlow            *flow,
+                             const char * const *visited,
+                             const char         *current)
+{
+  return diagram_svg (flow, visited, current, FALSE);
 }

@@ -9,7 +9,8 @@
  * Structure of the document (stable: the UI and the tests rely on it):
  *
  *   <svg class="gma-flow-diagram" viewBox="…">
- *     <style>…</style>                    light and dark (prefers-color-scheme)
+ *     <style>…</style>                    light, dark, high contrast (not in
+ *                                         the _inline variant)
  *     <g class="edge [visited]" id="edge-FROM-N" data-from="FROM" data-to="TO">
  *     <g class="edge-label [visited]">…</g>
  *     <g class="node KIND [visited] [current]" id="node-ID">
@@ -35,5 +36,15 @@ G_BEGIN_DECLS
 char *gma_flow_diagram_svg (GmaFlow            *flow,
                             const char * const *visited,
                             const char         *current);
+
+/* The same picture without its <style> element, for a page that shows
+ * it inline: a page's content security policy blocks <style> elements,
+ * so the page loads gma_flow_diagram_get_style_sheet() as a style sheet
+ * instead. */
+char       *gma_flow_diagram_svg_inline      (GmaFlow            *flow,
+                                              const char * const *visited,
+                                              const char         *current);
+/* The picture's CSS (light, dark, high contrast), without <style>. */
+const char *gma_flow_diagram_get_style_sheet (void);
 
 G_END_DECLS

@@ -7,7 +7,9 @@
 
 #include <string.h>
 
+#include "gma-flow-diagram.h"
 #include "gma-render.h"
+#include "gma-router.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "/web/page.html"
 #define APP_NAME "G-MIS メール対処アシスタント"
@@ -202,6 +204,201 @@ gma_render_text_to_html (const char *text)
   return g_string_free (out, FALSE);
 }
 
+/* Undoes the escaping of an attribute value as written in a page. */
+static char *
+unescape_attribute (const char *text,
+                    gsize       len)
+{
+  static const struct { const char *entity; char c; } entities[] = {
+    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
+    { "&apos;", '\'' }, { "&#39;", '\'' },
+  };
+  GString *out = g_string_sized_new (len);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      gboolean replaced = FALSE;
+
+      if (text[i] == '&')
+        for (guint e = 0; e < G_N_ELEMENTS (entities) && !replaced; e++)
+          {
+            gsize elen = strlen (entities[e].entity);
+
+            if (i + elen <= len && strncmp (text + i, entities[e].entity, elen) == 0)
+              {
+                g_string_append_c (out, entities[e].c);
+                i += elen - 1;
+                replaced = TRUE;
+              }
+          }
+      if (!replaced)
+        g_string_append_c (out, text[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* The text of an element's content without its tags, white space
+ * collapsed at either end. */
+static char *
+inner_text (const char *html,
+            gsize       len)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean in_tag = FALSE;
+  g_autofree char *unescaped = NULL;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (html[i] == '<')
+        in_tag = TRUE;
+      else if (html[i] == '>')
+        in_tag = FALSE;
+      else if (!in_tag)
+        g_string_append_c (text, html[i]);
+    }
+
+  unescaped = unescape_attribute (text->str, text->len);
+  return g_strstrip (g_steal_pointer (&unescaped));
+}
+
+/* Finds the value of the href attribute in the start tag [@tag, @tag_end). */
+static gboolean
+find_href (const char  *tag,
+           const char  *tag_end,
+           const char **value,
+           gsize       *value_len)
+{
+  for (const char *p = tag; p + 5 < tag_end; p++)
+    {
+      char quote;
+      const char *close;
+
+      if (g_ascii_strncasecmp (p, "href=", 5) != 0 || !g_ascii_isspace (p[-1]))
+        continue;
+
+      quote = p[5];
+      if (quote != '"' && quote != '\'')
+        return FALSE;
+      close = memchr (p + 6, quote, tag_end - (p + 6));
+      if (close == NULL)
+        return FALSE;
+
+      *value = p + 6;
+      *value_len = close - (p + 6);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+append_copy_link (GString    *out,
+                  const char *text)
+{
+  g_autofree char *escaped_text = g_uri_escape_string (text, NULL, FALSE);
+  g_autofree char *label = g_strdup_printf ("%s をコピー", text);
+
+  g_string_append (out, "<a class=\"copy-link\" href=\"gma://action/copy?text=");
+  append_escaped (out, escaped_text, -1);
+  g_string_append (out, "\" aria-label=\"");
+  append_escaped (out, label, -1);
+  g_string_append (out, "\" title=\"");
+  append_escaped (out, label, -1);
+  g_string_append (out, "\">コピー</a>");
+}
+
+/* After every link to a web page (https:) or a mail address (mailto:)
+ * in @html: the URL or address as text, when the link's own text is not
+ * already it (so that it can be read, typed and printed), and a link
+ * that copies it ("gma://action/copy?text=…"), which works without
+ * JavaScript: the window handles it. */
+static char *
+add_link_extras (const char *html)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = html;
+
+  for (;;)
+    {
+      const char *tag = strstr (p, "<a");
+      const char *comment = strstr (p, "<!--");
+      const char *tag_end;
+      const char *close;
+      const char *value;
+      gsize value_len;
+      g_autofree char *href = NULL;
+      g_autofree char *text = NULL;
+      const char *copy;
+
+      if (tag == NULL)
+        break;
+
+      /* Links in comments are not links. */
+      if (comment != NULL && comment < tag)
+        {
+          const char *comment_end = strstr (comment + 4, "-->");
+
+          if (comment_end == NULL)
+            break;
+          comment_end += 3;
+          g_string_append_len (out, p, comment_end - p);
+          p = comment_end;
+          continue;
+        }
+      if (!g_ascii_isspace (tag[2]))
+        {
+          g_string_append_len (out, p, tag + 2 - p);
+          p = tag + 2;
+          continue;
+        }
+
+      tag_end = strchr (tag, '>');
+      close = tag_end ? strstr (tag_end, "</a>") : NULL;
+      if (tag_end == NULL || close == NULL || !find_href (tag, tag_end, &value, &value_len))
+        {
+          g_string_append_len (out, p, tag + 2 - p);
+          p = tag + 2;
+          continue;
+        }
+
+      href = unescape_attribute (value, value_len);
+      if (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"))
+        copy = href;
+      else if (g_str_has_prefix (href, "mailto:"))
+        {
+          /* The address only, without a "?subject=…" */
+          char *query = strchr (href, '?');
+
+          if (query != NULL)
+            *query = '\0';
+          copy = href + strlen ("mailto:");
+        }
+      else
+        copy = NULL;
+
+      close += strlen ("</a>");
+      g_string_append_len (out, p, close - p);
+      p = close;
+
+      if (copy == NULL || copy[0] == '\0')
+        continue;
+
+      text = inner_text (tag_end + 1, close - strlen ("</a>") - (tag_end + 1));
+      if (g_strcmp0 (text, copy) != 0)
+        {
+          g_string_append (out, "<span class=\"link-url\">（");
+          append_escaped (out, copy, -1);
+          g_string_append (out, "）</span>");
+        }
+      g_string_append_c (out, ' ');
+      append_copy_link (out, copy);
+    }
+
+  g_string_append (out, p);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 load_template (GError **error)
 {
@@ -285,6 +482,40 @@ faq_label (GmaFaqEntry *entry)
   return g_strdup_printf ("FAQ %s", gma_faq_entry_get_number (entry));
 }
 
+/* The answers given so far, or NULL when there are none. The intro's
+ * "start" is not an answer to anything and is left out. */
+static GString *
+render_path (GmaSession *session)
+{
+  GString *path = NULL;
+
+  for (guint i = 0; i < gma_session_get_n_steps (session); i++)
+    {
+      const GmaNode *step = gma_session_get_step_node (session, i);
+      guint answer = gma_session_get_step_answer (session, i);
+
+      if (gma_node_get_kind (step) == GMA_NODE_INTRO)
+        continue;
+
+      if (path == NULL)
+        path = g_string_new ("<section class=\"page-path\">\n<h2>これまでの回答</h2>\n<ol>\n");
+
+      g_string_append (path, "<li><span class=\"page-path-question\">");
+      append_escaped (path, gma_node_get_short_title (step), -1);
+      g_string_append (path, "</span>: <span class=\"page-path-answer\">");
+      append_escaped (path, gma_node_get_answer_label (step, answer), -1);
+      g_string_append (path, "</span></li>\n");
+    }
+
+  if (path != NULL)
+    g_string_append (path, "</ol>\n</section>");
+
+  return path;
+}
+
+#define FLOW_LINK_HTML \
+  "<nav class=\"page-flow-link\"><a href=\"" GMA_FLOW_URI "\">全体の流れを図で見る</a></nav>\n"
+
 char *
 gma_render_node_page (GmaContent     *content,
                       GmaSession     *session,
@@ -322,30 +553,16 @@ gma_render_node_page (GmaContent     *content,
                        "%s is not valid UTF-8", page);
           return NULL;
         }
-      body = g_strndup (data, len);
+      {
+        g_autofree char *fragment = g_strndup (data, len);
+
+        body = add_link_extras (fragment);
+      }
     }
 
   /* The answers that led here */
-  if (session != NULL &&
-      gma_session_get_current (session) == node &&
-      gma_session_get_n_steps (session) > 0)
-    {
-      path = g_string_new ("<section class=\"page-path\">\n<h2>これまでの回答</h2>\n<ol>\n");
-
-      for (guint i = 0; i < gma_session_get_n_steps (session); i++)
-        {
-          const GmaNode *step = gma_session_get_step_node (session, i);
-          guint answer = gma_session_get_step_answer (session, i);
-
-          g_string_append (path, "<li><span class=\"page-path-question\">");
-          append_escaped (path, gma_node_get_short_title (step), -1);
-          g_string_append (path, "</span>: <span class=\"page-path-answer\">");
-          append_escaped (path, gma_node_get_answer_label (step, answer), -1);
-          g_string_append (path, "</span></li>\n");
-        }
-
-      g_string_append (path, "</ol>\n</section>");
-    }
+  if (session != NULL && gma_session_get_current (session) == node)
+    path = render_path (session);
 
   /* Related FAQ entries */
   faq = gma_node_get_faq (node);
@@ -374,6 +591,16 @@ gma_render_node_page (GmaContent     *content,
         }
 
       g_string_append (related, "</ul>\n</nav>");
+    }
+
+  /* Every result links to the whole flow, where its path is drawn. */
+  if (gma_node_get_kind (node) == GMA_NODE_RESULT)
+    {
+      if (related == NULL)
+        related = g_string_new (NULL);
+      else
+        g_string_append_c (related, '\n');
+      g_string_append (related, FLOW_LINK_HTML);
     }
 
   return render_document (content,
@@ -406,7 +633,11 @@ gma_render_faq_page (GmaContent   *content,
   label = faq_label (entry);
   title = g_strdup_printf ("%s %s", label, gma_faq_entry_get_question (entry));
   reference = g_strdup_printf ("%s（%s）", label, gma_faq_entry_get_category_title (entry));
-  body = gma_render_text_to_html (gma_faq_entry_get_answer (entry));
+  {
+    g_autofree char *answer = gma_render_text_to_html (gma_faq_entry_get_answer (entry));
+
+    body = add_link_extras (answer);
+  }
 
   see_also = gma_faq_entry_get_see_also (entry);
   if (see_also[0] != NULL)
@@ -440,6 +671,51 @@ gma_render_faq_page (GmaContent   *content,
 }
 
 char *
+gma_render_flow_page (GmaContent  *content,
+                      GmaSession  *session,
+                      GError     **error)
+{
+  g_autoptr(GPtrArray) visited = g_ptr_array_new ();
+  g_autoptr(GString) body = g_string_new (NULL);
+  g_autoptr(GString) path = NULL;
+  g_autofree char *svg = NULL;
+  const GmaNode *current = NULL;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (session == NULL || GMA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (session != NULL)
+    {
+      for (guint i = 0; i < gma_session_get_n_steps (session); i++)
+        g_ptr_array_add (visited, (gpointer) gma_node_get_id (gma_session_get_step_node (session, i)));
+      current = gma_session_get_current (session);
+      if (current != NULL)
+        g_ptr_array_add (visited, (gpointer) gma_node_get_id (current));
+      path = render_path (session);
+    }
+  g_ptr_array_add (visited, NULL);
+
+  svg = gma_flow_diagram_svg_inline (gma_content_get_flow (content),
+                                     (const char * const *) visited->pdata,
+                                     current ? gma_node_get_id (current) : NULL);
+
+  /* The page's CSP blocks <style> elements: the picture's style comes
+   * as a style sheet of the app. */
+  g_string_append (body, "<link rel=\"stylesheet\" href=\"" GMA_FLOW_STYLE_URI "\">\n");
+  if (current != NULL && visited->len > 2)
+    g_string_append (body, "<p class=\"flow-caption\">現在の回答の経路を強調して表示しています。"
+                           "太枠が現在のページです。</p>\n");
+  g_string_append (body, "<p class=\"flow-caption flow-hint\">図の項目を選ぶと、その項目のページを表示します。</p>\n");
+  g_string_append (body, "<figure class=\"flow-diagram\">\n");
+  g_string_append (body, svg);
+  g_string_append (body, "</figure>\n");
+
+  return render_document (content, "flow", "全体の流れ", NULL, "全体の流れ",
+                          path ? path->str : NULL, body->str, NULL, error);
+}
+
+char *
 gma_render_summary (GmaContent *content,
                     GmaSession *session)
 {
@@ -452,7 +728,10 @@ gma_render_summary (GmaContent *content,
 
   out = g_string_new (NULL);
   current = gma_session_get_current (session);
-  n_steps = gma_session_get_n_steps (session);
+  n_steps = 0;
+  for (guint i = 0; i < gma_session_get_n_steps (session); i++)
+    if (gma_node_get_kind (gma_session_get_step_node (session, i)) != GMA_NODE_INTRO)
+      n_steps++;
 
   g_string_append_printf (out, "%s（%sの案内に基づく）\n", APP_NAME,
                           gma_content_get_edition (content));
@@ -464,12 +743,16 @@ gma_render_summary (GmaContent *content,
   else
     g_string_append_c (out, '\n');
 
-  for (guint i = 0; i < n_steps; i++)
+  for (guint i = 0, number = 1; i < gma_session_get_n_steps (session); i++)
     {
       const GmaNode *step = gma_session_get_step_node (session, i);
       guint answer = gma_session_get_step_answer (session, i);
 
-      g_string_append_printf (out, "%u. %s: %s\n", i + 1,
+      /* The intro's "start" is not an answer. */
+      if (gma_node_get_kind (step) == GMA_NODE_INTRO)
+        continue;
+
+      g_string_append_printf (out, "%u. %s: %s\n", number++,
                               gma_node_get_short_title (step),
                               gma_node_get_answer_label (step, answer));
     }

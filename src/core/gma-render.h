@@ -29,6 +29,12 @@ char *gma_render_node_page   (GmaContent  *content,
 char *gma_render_faq_page    (GmaContent  *content,
                               GmaFaqEntry *entry,
                               GError     **error);
+/* 「全体の流れ」: the whole flow as a picture (inline SVG), with the
+ * path of @session (may be NULL) drawn as visited and its current node
+ * marked; nodes link to their pages. */
+char *gma_render_flow_page   (GmaContent  *content,
+                              GmaSession  *session,
+                              GError     **error);
 /* Plain text for the clipboard: edition, answers given, the result, its
  * reference, the URLs it needs. */
 char *gma_render_summary     (GmaContent  *content,

@@ -2,6 +2,7 @@
 #define G_LOG_DOMAIN "gma-router"
 #include "config.h"
 
+#include "gma-flow-diagram.h"
 #include "gma-render.h"
 #include "gma-router.h"
 
@@ -143,6 +144,20 @@ gma_router_load (GmaContent  *content,
       return gma_content_load_file (content, argument, content_type, error);
 
     case GMA_ROUTE_APP:
+      if (g_strcmp0 (argument, "flow") == 0)
+        {
+          char *html = gma_render_flow_page (content, session, error);
+
+          return html ? string_to_bytes (html, content_type) : NULL;
+        }
+      if (g_strcmp0 (argument, "flow-diagram.css") == 0)
+        {
+          const char *css = gma_flow_diagram_get_style_sheet ();
+
+          if (content_type != NULL)
+            *content_type = g_strdup ("text/css");
+          return g_bytes_new_static (css, strlen (css));
+        }
       if (g_strv_contains (app_files, argument))
         {
           g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/web/", argument, NULL);

@@ -7,6 +7,8 @@
  *   gma://faq/<faq-id>          the rendered answer of an FAQ entry
  *   gma://content/<path>        a file of the content set (illustrations)
  *   gma://app/<name>            the app's own files (page.css)
+ *   gma://app/flow              「全体の流れ」: the whole flow as a picture
+ *   gma://app/flow-diagram.css  the picture's style sheet
  *   gma://action/<name>?<query> an action for the window (not a document)
  */
 #pragma once
@@ -17,6 +19,8 @@
 G_BEGIN_DECLS
 
 #define GMA_URI_SCHEME "gma"
+#define GMA_FLOW_URI GMA_URI_SCHEME "://app/flow"
+#define GMA_FLOW_STYLE_URI GMA_URI_SCHEME "://app/flow-diagram.css"
 
 typedef enum {
   GMA_ROUTE_INVALID,

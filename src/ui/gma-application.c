@@ -420,15 +420,22 @@ gma_application_startup (GApplication *app)
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
   static const struct {
     const char *action;
-    const char *accels[3];
+    const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "wizard.back", { "<Alt>Left", NULL } },
     { "wizard.restart", { "<Alt>Home", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
-    { "win.search", { "<Control>f", "<Control>k", NULL } },
+    { "win.search", { "<Control>k", NULL } },
     { "win.copy-summary", { "<Control><Shift>c", NULL } },
+    { "win.show-flow", { "<Control>l", NULL } },
+    { "page.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
+    { "page.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
+    { "page.zoom-reset", { "<Control>0", "<Control>KP_0", NULL } },
+    { "page.print", { "<Control>p", NULL } },
+    { "page.find", { "<Control>f", NULL } },
+    { "page.caret-browsing", { "F7", NULL } },
   };
 
   G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);

@@ -23,6 +23,8 @@ struct _GmaWindow
   GtkWidget *wizard_column;
   GmaQuestionView *question_view;
   GmaPageView *page_view;
+  GtkSearchBar *find_bar;
+  GtkEditable *find_entry;
 
   /* Owned */
   GSettings *settings;
@@ -32,6 +34,7 @@ struct _GmaWindow
 
   gboolean show_sidebar;
   gboolean narrow;
+  gboolean caret_browsing;
 };
 
 void _gma_window_class_install_actions (GmaWindowClass *klass);
@@ -40,5 +43,12 @@ void _gma_window_show_faq              (GmaWindow      *self,
                                         const char     *id);
 void _gma_window_show_message          (GmaWindow      *self,
                                         const char     *message);
+/* Applies the zoom-level setting to the page pane. */
+void _gma_window_apply_zoom            (GmaWindow      *self);
+/* A gma://action/ link a person followed in the page pane. */
+void _gma_window_page_action           (GmaWindow      *self,
+                                        const char     *uri);
+void _gma_window_find                  (GmaWindow      *self,
+                                        gboolean        backwards);
 
 G_END_DECLS

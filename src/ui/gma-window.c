@@ -16,6 +16,7 @@ G_DEFINE_FINAL_TYPE (GmaWindow, gma_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SHOW_SIDEBAR,
+  PROP_CARET_BROWSING,
   N_PROPS
 };
 
@@ -124,6 +125,66 @@ on_page_shown (GmaWindow   *self,
     gma_faq_sidebar_select (self->sidebar, argument);
   else
     gma_faq_sidebar_select (self->sidebar, NULL);
+}
+
+static void
+on_page_action (GmaWindow   *self,
+                const char  *uri,
+                GmaPageView *page_view)
+{
+  _gma_window_page_action (self, uri);
+}
+
+static void
+on_find_changed (GmaWindow *self)
+{
+  _gma_window_find (self, FALSE);
+}
+
+static void
+on_find_next (GmaWindow *self)
+{
+  _gma_window_find (self, FALSE);
+}
+
+static void
+on_find_previous (GmaWindow *self)
+{
+  _gma_window_find (self, TRUE);
+}
+
+static void
+on_find_stop (GmaWindow *self)
+{
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
+}
+
+static void
+on_find_mode_changed (GmaWindow *self)
+{
+  /* Closing the bar ends the search and its highlights. */
+  if (!gtk_search_bar_get_search_mode (self->find_bar))
+    gma_page_view_find (self->page_view, NULL, FALSE);
+  else if (gtk_editable_get_text (self->find_entry)[0] != '\0')
+    _gma_window_find (self, FALSE);
+}
+
+/* Shift+Enter in the find entry: the previous match. */
+static gboolean
+on_find_key_pressed (GmaWindow       *self,
+                     guint            keyval,
+                     guint            keycode,
+                     GdkModifierType  state,
+                     GtkEventControllerKey *controller)
+{
+  if ((keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter || keyval == GDK_KEY_ISO_Enter) &&
+      (state & GDK_SHIFT_MASK) != 0)
+    {
+      _gma_window_find (self, TRUE);
+      return GDK_EVENT_STOP;
+    }
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static GBytes *
@@ -297,6 +358,11 @@ setup_with_application (GmaWindow      *self,
 
   gma_page_view_set_resolver (self->page_view, resolve_uri, self);
 
+  /* The pane's zoom is remembered (and may be set by an administrator). */
+  g_signal_connect_object (self->settings, "changed::zoom-level",
+                           G_CALLBACK (_gma_window_apply_zoom), self, G_CONNECT_SWAPPED);
+  _gma_window_apply_zoom (self);
+
   if (gma_application_get_content (app) != NULL)
     gma_window_set_content (self, gma_application_get_content (app),
                             gma_application_get_content_error (app));
@@ -314,6 +380,10 @@ gma_window_get_property (GObject    *object,
     {
     case PROP_SHOW_SIDEBAR:
       g_value_set_boolean (value, self->show_sidebar);
+      break;
+
+    case PROP_CARET_BROWSING:
+      g_value_set_boolean (value, self->caret_browsing);
       break;
 
     default:
@@ -339,6 +409,15 @@ gma_window_set_property (GObject      *object,
           if (!self->narrow && self->settings != NULL)
             g_settings_set_boolean (self->settings, "show-sidebar", self->show_sidebar);
           update_layout (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
+      break;
+
+    case PROP_CARET_BROWSING:
+      if (self->caret_browsing != g_value_get_boolean (value))
+        {
+          self->caret_browsing = g_value_get_boolean (value);
+          gma_page_view_set_caret_browsing (self->page_view, self->caret_browsing);
           g_object_notify_by_pspec (object, pspec);
         }
       break;
@@ -392,6 +471,11 @@ gma_window_class_init (GmaWindowClass *klass)
   properties[PROP_SHOW_SIDEBAR] =
     g_param_spec_boolean ("show-sidebar", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A movable caret in the page pane (F7), so that the page can be read
+   * with the keyboard and a screen reader. */
+  properties[PROP_CARET_BROWSING] =
+    g_param_spec_boolean ("caret-browsing", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GMA_TYPE_FAQ_SIDEBAR);
@@ -408,9 +492,17 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, wizard_column);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, question_view);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_bar);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_faq_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_external_link);
   gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_action);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_next);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_previous);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_stop);
+  gtk_widget_class_bind_template_callback (widget_class, on_find_mode_changed);
 
   _gma_window_class_install_actions (klass);
 }
@@ -418,7 +510,16 @@ gma_window_class_init (GmaWindowClass *klass)
 static void
 gma_window_init (GmaWindow *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (keys, "key-pressed", G_CALLBACK (on_find_key_pressed), self,
+                           G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self->find_entry), keys);
 }
 
 GmaWindow *

@@ -1,0 +1,647 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-pages.c: the pages as a person reads them. The content's
+ * illustrations, links and alt texts; each result in the real window at
+ * 800×600 without horizontal scrolling; 「全体の流れ」; zoom, caret
+ * browsing, find, print and the copy links. */
+#define G_LOG_DOMAIN "gma-test-pages"
+#include "config.h"
+
+#include <string.h>
+
+#include "gma-router.h"
+#include "ui-test-util.h"
+
+static const char * const results[] = {
+  "remedy-1", "remedy-2", "remedy-3", "remedy-4", "set-password", "existing-account", NULL,
+};
+
+/* ---- the pages as documents ------------------------------------------------ */
+
+/* Every document the pane can show: each node's page (reached by
+ * walking to it, so with its path), each FAQ answer, the whole flow. */
+static GPtrArray *
+all_page_uris (GmaContent *content)
+{
+  GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
+  GmaFlow *flow = gma_content_get_flow (content);
+  GListModel *faq = G_LIST_MODEL (gma_content_get_faq (content));
+
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    g_ptr_array_add (uris, gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_flow_get_node (flow, i))));
+  for (guint i = 0; i < g_list_model_get_n_items (faq); i++)
+    {
+      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (faq, i);
+
+      g_ptr_array_add (uris, gma_router_uri (GMA_ROUTE_FAQ, gma_faq_entry_get_id (entry)));
+    }
+  g_ptr_array_add (uris, g_strdup (GMA_FLOW_URI));
+
+  return uris;
+}
+
+static char *
+load_document (GmaContent *content,
+               GmaSession *session,
+               const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *type = NULL;
+  gsize len;
+  const char *data;
+
+  if (g_str_has_prefix (uri, "gma://page/"))
+    g_assert_true (gma_session_jump_to (session, uri + strlen ("gma://page/")));
+
+  bytes = gma_router_load (content, session, uri, &type, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_true (g_str_has_prefix (type, "text/html"));
+
+  data = g_bytes_get_data (bytes, &len);
+  return g_strndup (data, len);
+}
+
+/* The values of attribute @name (href, src, alt…) of every element
+ * @element in @html ("a", "img", "link"…; NULL for any). */
+static GPtrArray *
+attribute_values (const char *html,
+                  const char *element,
+                  const char *name)
+{
+  GPtrArray *values = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *needle = g_strdup_printf (" %s=", name);
+
+  for (const char *p = strchr (html, '<'); p != NULL; p = strchr (p + 1, '<'))
+    {
+      const char *end = strchr (p, '>');
+      g_autofree char *tag = NULL;
+      const char *at;
+      char quote;
+      const char *close;
+
+      if (end == NULL)
+        break;
+      if (g_str_has_prefix (p, "<!--"))
+        {
+          p = strstr (p, "-->");
+          if (p == NULL)
+            break;
+          continue;
+        }
+      if (element != NULL &&
+          (g_ascii_strncasecmp (p + 1, element, strlen (element)) != 0 ||
+           !(g_ascii_isspace (p[1 + strlen (element)]) || p[1 + strlen (element)] == '>')))
+        continue;
+
+      tag = g_strndup (p, end - p);
+      at = strstr (tag, needle);
+      if (at == NULL)
+        {
+          if (element != NULL)
+            g_ptr_array_add (values, NULL);
+          continue;
+        }
+      at += strlen (needle);
+      quote = *at;
+      g_assert_true (quote == '"' || quote == '\'');
+      close = strchr (at + 1, quote);
+      g_assert_nonnull (close);
+      g_ptr_array_add (values, g_strndup (at + 1, close - (at + 1)));
+    }
+
+  return values;
+}
+
+static void
+test_illustrations (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaSession) session = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  g_autoptr(GHashTable) referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) files = NULL;
+
+  g_assert_no_error (error);
+  session = gma_session_new (gma_content_get_flow (content));
+  uris = all_page_uris (content);
+
+  for (guint i = 0; i < uris->len; i++)
+    {
+      g_autofree char *html = load_document (content, session, g_ptr_array_index (uris, i));
+      g_autoptr(GPtrArray) sources = attribute_values (html, "img", "src");
+
+      for (guint j = 0; j < sources->len; j++)
+        {
+          const char *src = g_ptr_array_index (sources, j);
+          g_autoptr(GBytes) bytes = NULL;
+          g_autofree char *type = NULL;
+
+          g_assert_nonnull (src);
+          /* Pictures exist, and are served as pictures. */
+          bytes = gma_router_load (content, session, src, &type, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+          g_assert_cmpstr (type, ==, "image/svg+xml");
+          if (g_str_has_prefix (src, "gma://content/illustrations/"))
+            g_hash_table_add (referenced, g_strdup (src + strlen ("gma://content/illustrations/")));
+        }
+    }
+
+  /* Every illustration of the set is shown by some page. */
+  gma_content_register_resources ();
+  files = g_resources_enumerate_children (RESOURCE_PREFIX "/content/illustrations/", 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (files), >=, 4);
+  for (guint i = 0; files[i]; i++)
+    if (!g_hash_table_contains (referenced, files[i]))
+      g_error ("illustrations/%s is shown by no page", files[i]);
+  g_assert_cmpuint (g_hash_table_size (referenced), ==, g_strv_length (files));
+}
+
+static void
+test_links_resolve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaSession) session = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  guint n_internal = 0, n_copy = 0;
+
+  g_assert_no_error (error);
+  session = gma_session_new (gma_content_get_flow (content));
+  uris = all_page_uris (content);
+
+  for (guint i = 0; i < uris->len; i++)
+    {
+      const char *uri = g_ptr_array_index (uris, i);
+      g_autofree char *html = load_document (content, session, uri);
+      g_autoptr(GPtrArray) hrefs = attribute_values (html, NULL, "href");
+      g_autoptr(GPtrArray) srcs = attribute_values (html, NULL, "src");
+
+      g_ptr_array_extend_and_steal (hrefs, g_steal_pointer (&srcs));
+      for (guint j = 0; j < hrefs->len; j++)
+        {
+          const char *link = g_ptr_array_index (hrefs, j);
+          g_autofree char *target = NULL;
+          g_autofree char *argument = NULL;
+          g_autofree char *query = NULL;
+          g_autoptr(GBytes) bytes = NULL;
+          char *hash;
+
+          if (!g_str_has_prefix (link, "gma:"))
+            {
+              /* The rest go to the desktop: web pages and mail only. */
+              g_assert_true (g_str_has_prefix (link, "https://") || g_str_has_prefix (link, "mailto:") ||
+                             link[0] == '#' || g_str_has_prefix (link, "http://www.w3.org/"));
+              continue;
+            }
+
+          target = g_strdup (link);
+          hash = strchr (target, '#');
+          if (hash != NULL)
+            *hash = '\0';
+
+          if (gma_router_parse (target, &argument, &query) == GMA_ROUTE_ACTION)
+            {
+              /* Only the copy action, with a text to copy */
+              g_assert_cmpstr (argument, ==, "copy");
+              g_assert_true (g_str_has_prefix (query, "text="));
+              g_assert_cmpuint (strlen (query), >, strlen ("text="));
+              n_copy++;
+              continue;
+            }
+
+          bytes = gma_router_load (content, session, target, NULL, &error);
+          if (error != NULL)
+            g_error ("%s links to %s: %s", uri, link, error->message);
+          n_internal++;
+        }
+    }
+
+  g_test_message ("%u internal links, %u copy links", n_internal, n_copy);
+  g_assert_cmpuint (n_internal, >, 0);
+  g_assert_cmpuint (n_copy, >, 0);
+}
+
+static void
+test_alt_text (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaSession) session = NULL;
+  g_autoptr(GPtrArray) uris = NULL;
+  guint n_figures = 0;
+
+  g_assert_no_error (error);
+  session = gma_session_new (gma_content_get_flow (content));
+  uris = all_page_uris (content);
+
+  for (guint i = 0; i < uris->len; i++)
+    {
+      const char *uri = g_ptr_array_index (uris, i);
+      g_autofree char *html = load_document (content, session, uri);
+      g_autoptr(GPtrArray) alts = attribute_values (html, "img", "alt");
+
+      for (guint j = 0; j < alts->len; j++)
+        {
+          const char *alt = g_ptr_array_index (alts, j);
+
+          if (alt == NULL || g_strstrip (g_strdup (alt))[0] == '\0')
+            g_error ("an <img> of %s has no alt text", uri);
+        }
+
+      /* Every figure holds a picture that says what it shows: an <img>
+       * with alt text or an <svg> with a <title>. */
+      for (const char *f = strstr (html, "<figure"); f != NULL; f = strstr (f + 1, "<figure"))
+        {
+          const char *end = strstr (f, "</figure>");
+          g_autofree char *figure = NULL;
+          g_autoptr(GPtrArray) img_alts = NULL;
+          const char *title;
+
+          g_assert_nonnull (end);
+          figure = g_strndup (f, end - f);
+          img_alts = attribute_values (figure, "img", "alt");
+          title = strstr (figure, "<title");
+          if (img_alts->len == 0 &&
+              (strstr (figure, "<svg") == NULL || title == NULL ||
+               strstr (title, "></title>") == title + strcspn (title, ">")))
+            g_error ("a figure of %s has no description:\n%s", uri, figure);
+          n_figures++;
+        }
+    }
+
+  g_assert_cmpuint (n_figures, >=, 5);
+}
+
+/* ---- in the real window ------------------------------------------------------- */
+
+static void
+set_window_size (UiFixture *fixture,
+                 int        width,
+                 int        height)
+{
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  ui_wait_ms (600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, width + 10);
+}
+
+typedef struct {
+  GdkTexture *texture;
+  GError *error;
+  gboolean done;
+} Snapshot;
+
+static void
+snapshot_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Snapshot *snapshot = user_data;
+
+  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result,
+                                                           &snapshot->error);
+  snapshot->done = TRUE;
+}
+
+static gboolean
+snapshot_is_done (gpointer data)
+{
+  return ((Snapshot *) data)->done;
+}
+
+/* Width of the whole document as WebKit draws it, in pixels. */
+static int
+document_width (WebKitWebView *web_view)
+{
+  Snapshot snapshot = { 0 };
+  int width;
+
+  webkit_web_view_get_snapshot (web_view, WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT,
+                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_done, &snapshot);
+  ui_wait_until (snapshot_is_done, &snapshot, "a snapshot of the page");
+  g_assert_no_error (snapshot.error);
+  g_assert_nonnull (snapshot.texture);
+  width = gdk_texture_get_width (snapshot.texture);
+  g_object_unref (snapshot.texture);
+
+  return width;
+}
+
+static void
+assert_no_horizontal_scroll (UiFixture  *fixture,
+                             const char *uri)
+{
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  int view_width = gtk_widget_get_width (GTK_WIDGET (web_view));
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (web_view));
+  int doc_width;
+
+  ui_wait_for_page (fixture, uri);
+  /* Let the pictures load and the layout settle. */
+  ui_wait_ms (300);
+  doc_width = document_width (web_view);
+
+  g_test_message ("%s: document %d px, view %d px", uri, doc_width, view_width * scale);
+  g_assert_cmpint (view_width, >, 300);
+  if (doc_width > view_width * scale)
+    g_error ("%s scrolls sideways: the document is %d px wide, the view %d px",
+             uri, doc_width, view_width * scale);
+}
+
+static void
+test_results_fit (UiFixture *fixture, gconstpointer data)
+{
+  set_window_size (fixture, 800, 600);
+
+  for (guint i = 0; results[i]; i++)
+    {
+      g_autofree char *uri = gma_router_uri (GMA_ROUTE_PAGE, results[i]);
+      const GmaNode *node;
+
+      g_assert_true (gma_window_show_page (fixture->window, results[i]));
+      node = gma_session_get_current (fixture->window->session);
+      g_assert_cmpstr (gma_node_get_id (node), ==, results[i]);
+      g_assert_cmpint (gma_node_get_kind (node), ==, GMA_NODE_RESULT);
+      assert_no_horizontal_scroll (fixture, uri);
+    }
+
+  /* The whole flow, too */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-flow", NULL);
+  assert_no_horizontal_scroll (fixture, GMA_FLOW_URI);
+}
+
+static void
+test_flow (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GmaSession *session = fixture->window->session;
+  GmaFlow *flow = gma_content_get_flow (fixture->content);
+  /* はじめる, 届いている, 届いている, アカウント発行通知メール, アクセスできない */
+  const guint path[] = { 0, 1, 1, 0, 0 };
+  const char * const visited[] = { "start", "pre-notice", "issue-mail", "which-mail", "url-access", "remedy-3", NULL };
+  g_autofree char *html = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    gtk_widget_activate_action (window, "wizard.answer", "u", path[i]);
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (session)), ==, "remedy-3");
+  ui_wait_for_page (fixture, "gma://page/remedy-3");
+
+  /* The result links to the whole flow. */
+  html = load_document (fixture->content, session, "gma://page/remedy-3");
+  g_assert_nonnull (strstr (html, "<a href=\"" GMA_FLOW_URI "\">"));
+  g_clear_pointer (&html, g_free);
+
+  gtk_widget_activate_action (window, "win.show-flow", NULL);
+  g_assert_cmpstr (ui_wait_for_page (fixture, GMA_FLOW_URI), ==, "全体の流れ");
+  /* Showing it does not change the walk. */
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (session)), ==, "remedy-3");
+
+  /* What the pane shows: every node once, exactly the walked ones
+   * visited. */
+  html = load_document (fixture->content, session, GMA_FLOW_URI);
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const char *id = gma_node_get_id (gma_flow_get_node (flow, i));
+      g_autofree char *anchor = g_strdup_printf ("id=\"node-%s\"", id);
+      const char *at = strstr (html, anchor);
+      const char *start;
+      g_autofree char *tag = NULL;
+
+      g_assert_nonnull (at);
+      g_assert_null (strstr (at + 1, anchor));
+      start = g_strrstr_len (html, at - html, "<g ");
+      tag = g_strndup (start, strchr (start, '>') - start);
+      if ((strstr (tag, " visited") != NULL) != g_strv_contains (visited, id))
+        g_error ("node %s: visited should be %d in %s", id, g_strv_contains (visited, id), tag);
+    }
+
+  /* The style sheet the picture needs is served. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GBytes) css = gma_router_load (fixture->content, session, GMA_FLOW_STYLE_URI, NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (strstr (g_bytes_get_data (css, NULL), ".gma-flow-diagram .node.visited"));
+  }
+}
+
+static void
+test_zoom (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  GSettings *settings = fixture->window->settings;
+  g_auto(GStrv) accels = NULL;
+
+  g_settings_reset (settings, "zoom-level");
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 1.0, 0.001);
+
+  gtk_widget_activate_action (window, "page.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 1.1, 0.001);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 1.1, 0.001);
+  gtk_widget_activate_action (window, "page.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 1.25, 0.001);
+
+  gtk_widget_activate_action (window, "page.zoom-reset", NULL);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 1.0, 0.001);
+  gtk_widget_activate_action (window, "page.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 0.9, 0.001);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 0.9, 0.001);
+
+  /* Never beyond the setting's range */
+  for (guint i = 0; i < 20; i++)
+    gtk_widget_activate_action (window, "page.zoom-in", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 3.0, 0.001);
+  for (guint i = 0; i < 20; i++)
+    gtk_widget_activate_action (window, "page.zoom-out", NULL);
+  g_assert_cmpfloat_with_epsilon (g_settings_get_double (settings, "zoom-level"), 0.5, 0.001);
+
+  /* Remembered: a change of the setting (another window, an
+   * administrator) applies to the pane. */
+  g_settings_set_double (settings, "zoom-level", 1.5);
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 1.5, 0.001);
+  g_settings_reset (settings, "zoom-level");
+  g_assert_cmpfloat_with_epsilon (webkit_web_view_get_zoom_level (web_view), 1.0, 0.001);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "page.zoom-in");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>plus"));
+  g_clear_pointer (&accels, g_strfreev);
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "page.zoom-reset");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>0"));
+}
+
+static void
+test_caret (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  WebKitSettings *settings = webkit_web_view_get_settings (web_view);
+  g_auto(GStrv) accels = NULL;
+
+  g_assert_false (webkit_settings_get_enable_caret_browsing (settings));
+  gtk_widget_activate_action (window, "page.caret-browsing", NULL);
+  g_assert_true (webkit_settings_get_enable_caret_browsing (settings));
+  gtk_widget_activate_action (window, "page.caret-browsing", NULL);
+  g_assert_false (webkit_settings_get_enable_caret_browsing (settings));
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "page.caret-browsing");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F7"));
+}
+
+static char *
+clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  GValue value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  if (provider == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  text = g_value_dup_string (&value);
+  g_value_unset (&value);
+
+  return text;
+}
+
+static void
+test_copy_action (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GmaPageView *page_view = fixture->window->page_view;
+  const char *url = "https://www.g-mis.mhlw.go.jp/a b?x=1&y=%2F#top";
+  g_autofree char *escaped = g_uri_escape_string (url, NULL, FALSE);
+  g_autofree char *link = g_strconcat ("gma://action/copy?text=", escaped, NULL);
+  g_autofree char *text = NULL;
+
+  g_signal_emit_by_name (page_view, "action", link);
+  text = clipboard_text (window);
+  g_assert_cmpstr (text, ==, url);
+  g_clear_pointer (&text, g_free);
+
+  /* The links the pages carry work the same way. */
+  g_signal_emit_by_name (page_view, "action", "gma://action/copy?text=info%40g-mis.net");
+  text = clipboard_text (window);
+  g_assert_cmpstr (text, ==, "info@g-mis.net");
+  g_clear_pointer (&text, g_free);
+
+  /* Anything else changes nothing. */
+  g_signal_emit_by_name (page_view, "action", "gma://action/copy");
+  g_signal_emit_by_name (page_view, "action", "gma://action/copy?text=");
+  g_signal_emit_by_name (page_view, "action", "gma://action/copy?other=x");
+  g_signal_emit_by_name (page_view, "action", "gma://action/delete?text=x");
+  g_signal_emit_by_name (page_view, "action", "gma://page/copy?text=x");
+  g_signal_emit_by_name (page_view, "action", "https://action/copy?text=x");
+  text = clipboard_text (window);
+  g_assert_cmpstr (text, ==, "info@g-mis.net");
+}
+
+typedef struct {
+  guint matches;
+  gboolean failed;
+} FindResult;
+
+static void
+on_found_text (WebKitFindController *find,
+               guint                 match_count,
+               FindResult           *result)
+{
+  result->matches = match_count;
+}
+
+static void
+on_failed_to_find (WebKitFindController *find,
+                   FindResult           *result)
+{
+  result->failed = TRUE;
+}
+
+static gboolean
+find_answered (gpointer data)
+{
+  FindResult *result = data;
+
+  return result->matches > 0 || result->failed;
+}
+
+static void
+test_find_and_print (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  WebKitFindController *find = webkit_web_view_get_find_controller (web_view);
+  FindResult result = { 0 };
+  g_auto(GStrv) accels = NULL;
+  GtkWidget *probe;
+
+  g_assert_true (gma_window_show_page (fixture->window, "remedy-2"));
+  ui_wait_for_page (fixture, "gma://page/remedy-2");
+
+  g_signal_connect (find, "found-text", G_CALLBACK (on_found_text), &result);
+  g_signal_connect (find, "failed-to-find-text", G_CALLBACK (on_failed_to_find), &result);
+
+  g_assert_false (gtk_search_bar_get_search_mode (fixture->window->find_bar));
+  gtk_widget_activate_action (window, "page.find", NULL);
+  g_assert_true (gtk_search_bar_get_search_mode (fixture->window->find_bar));
+
+  gtk_editable_set_text (fixture->window->find_entry, "迷惑メール");
+  /* The entry waits a moment before it says the text changed. */
+  ui_wait_until (find_answered, &result, "the page to find the text");
+  g_assert_false (result.failed);
+  g_assert_cmpuint (result.matches, >, 0);
+  g_assert_cmpstr (webkit_find_controller_get_search_text (find), ==, "迷惑メール");
+
+  /* Escape closes the bar. */
+  g_signal_emit_by_name (fixture->window->find_entry, "stop-search");
+  g_assert_false (gtk_search_bar_get_search_mode (fixture->window->find_bar));
+
+  g_signal_handlers_disconnect_by_data (find, &result);
+
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "page.find");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>f"));
+  g_clear_pointer (&accels, g_strfreev);
+  /* Ctrl+F is the page's find only. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "win.search");
+  g_assert_false (g_strv_contains ((const char * const *) accels, "<Control>f"));
+  g_clear_pointer (&accels, g_strfreev);
+
+  /* Print: installed, enabled, on Ctrl+P (not run: it opens a dialog).
+   * A button for the action is sensitive exactly when it is enabled. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "page.print");
+  g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>p"));
+  probe = gtk_button_new ();
+  gtk_widget_set_parent (probe, GTK_WIDGET (fixture->window->find_bar));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "page.print");
+  g_assert_true (gtk_widget_get_sensitive (probe));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), "page.no-such-action");
+  g_assert_false (gtk_widget_get_sensitive (probe));
+  gtk_widget_unparent (probe);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/pages/illustrations", test_illustrations);
+  g_test_add_func ("/pages/links-resolve", test_links_resolve);
+  g_test_add_func ("/pages/alt-text", test_alt_text);
+
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
+
+  ADD ("/pages/results-fit-800", test_results_fit);
+  ADD ("/pages/flow", test_flow);
+  ADD ("/pages/zoom", test_zoom);
+  ADD ("/pages/caret", test_caret);
+  ADD ("/pages/copy-action", test_copy_action);
+  ADD ("/pages/find-and-print", test_find_and_print);
+
+  return g_test_run ();
+}
