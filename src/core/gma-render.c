@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gma-flow-diagram.h"
+#include "gma-highlight.h"
 #include "gma-render.h"
 #include "gma-router.h"
 
@@ -522,6 +523,16 @@ gma_render_node_page (GmaContent     *content,
                       const GmaNode  *node,
                       GError        **error)
 {
+  return gma_render_node_page_for_query (content, session, node, NULL, error);
+}
+
+char *
+gma_render_node_page_for_query (GmaContent     *content,
+                                GmaSession     *session,
+                                const GmaNode  *node,
+                                const char     *query,
+                                GError        **error)
+{
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
   g_autoptr(GString) path = NULL;
@@ -603,6 +614,15 @@ gma_render_node_page (GmaContent     *content,
       g_string_append (related, FLOW_LINK_HTML);
     }
 
+  /* A search led here: mark what it found. */
+  if (query != NULL && body != NULL)
+    {
+      char *marked = gma_highlight_html (body, title, gma_node_get_keywords (node), query);
+
+      g_free (body);
+      body = marked;
+    }
+
   return render_document (content,
                           kind_class (gma_node_get_kind (node)),
                           title,
@@ -618,6 +638,15 @@ char *
 gma_render_faq_page (GmaContent   *content,
                      GmaFaqEntry  *entry,
                      GError      **error)
+{
+  return gma_render_faq_page_for_query (content, entry, NULL, error);
+}
+
+char *
+gma_render_faq_page_for_query (GmaContent   *content,
+                               GmaFaqEntry  *entry,
+                               const char   *query,
+                               GError      **error)
 {
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
@@ -663,6 +692,15 @@ gma_render_faq_page (GmaContent   *content,
         }
 
       g_string_append (related, "</ul>\n</nav>");
+    }
+
+  if (query != NULL)
+    {
+      char *marked = gma_highlight_html (body, gma_faq_entry_get_question (entry),
+                                         gma_faq_entry_get_keywords (entry), query);
+
+      g_free (body);
+      body = marked;
     }
 
   return render_document (content, "faq", title, reference,

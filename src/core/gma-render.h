@@ -29,6 +29,18 @@ char *gma_render_node_page   (GmaContent  *content,
 char *gma_render_faq_page    (GmaContent  *content,
                               GmaFaqEntry *entry,
                               GError     **error);
+/* The same pages, opened from a search for @query (may be NULL): the
+ * places where it matches the page's body are marked with <mark>
+ * (gma-highlight.h). */
+char *gma_render_node_page_for_query (GmaContent     *content,
+                                      GmaSession     *session,
+                                      const GmaNode  *node,
+                                      const char     *query,
+                                      GError        **error);
+char *gma_render_faq_page_for_query  (GmaContent     *content,
+                                      GmaFaqEntry    *entry,
+                                      const char     *query,
+                                      GError        **error);
 /* 「全体の流れ」: the whole flow as a picture (inline SVG), with the
  * path of @session (may be NULL) drawn as visited and its current node
  * marked; nodes link to their pages. */

@@ -78,6 +78,32 @@ gma_router_uri (GmaRoute    route,
   g_return_val_if_reached (NULL);
 }
 
+char *
+gma_router_uri_for_search (GmaRoute    route,
+                           const char *argument,
+                           const char *search)
+{
+  g_autofree char *uri = gma_router_uri (route, argument);
+  g_autofree char *escaped = NULL;
+
+  if (uri == NULL || search == NULL || search[0] == '\0')
+    return g_steal_pointer (&uri);
+
+  escaped = g_uri_escape_string (search, NULL, FALSE);
+  return g_strconcat (uri, "?q=", escaped, NULL);
+}
+
+/* The search of a page's URI ("?q=…"), or NULL. gma_router_parse() has
+ * decoded the whole query, so everything after "q=" is the search, "&"
+ * included. */
+static const char *
+search_of_query (const char *query)
+{
+  if (query == NULL || !g_str_has_prefix (query, "q=") || query[2] == '\0')
+    return NULL;
+  return query + 2;
+}
+
 static GBytes *
 string_to_bytes (char        *owned_text,
                  char       **content_type)
@@ -104,6 +130,7 @@ gma_router_load (GmaContent  *content,
                  GError     **error)
 {
   g_autofree char *argument = NULL;
+  g_autofree char *query = NULL;
   GmaRoute route;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
@@ -112,7 +139,7 @@ gma_router_load (GmaContent  *content,
   if (content_type != NULL)
     *content_type = NULL;
 
-  route = gma_router_parse (uri, &argument, NULL);
+  route = gma_router_parse (uri, &argument, &query);
 
   switch (route)
     {
@@ -123,7 +150,7 @@ gma_router_load (GmaContent  *content,
 
         if (node == NULL)
           return not_found (uri, error);
-        if (!(html = gma_render_node_page (content, session, node, error)))
+        if (!(html = gma_render_node_page_for_query (content, session, node, search_of_query (query), error)))
           return NULL;
         return string_to_bytes (html, content_type);
       }
@@ -135,7 +162,7 @@ gma_router_load (GmaContent  *content,
 
         if (entry == NULL)
           return not_found (uri, error);
-        if (!(html = gma_render_faq_page (content, entry, error)))
+        if (!(html = gma_render_faq_page_for_query (content, entry, search_of_query (query), error)))
           return NULL;
         return string_to_bytes (html, content_type);
       }

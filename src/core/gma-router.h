@@ -5,6 +5,8 @@
  *
  *   gma://page/<node-id>        the rendered page of a flow node
  *   gma://faq/<faq-id>          the rendered answer of an FAQ entry
+ *   …/<id>?q=<search>           page or answer opened from a search,
+ *                               with what it found marked
  *   gma://content/<path>        a file of the content set (illustrations)
  *   gma://app/<name>            the app's own files (page.css)
  *   gma://app/flow              「全体の流れ」: the whole flow as a picture
@@ -42,6 +44,12 @@ GmaRoute  gma_router_parse (const char  *uri,
 /* Builds "gma://page/<id>" and friends. */
 char     *gma_router_uri   (GmaRoute     route,
                             const char  *argument);
+/* "gma://faq/<id>?q=<search>" and "gma://page/<id>?q=<search>": the page
+ * opened from a search for @search (NULL or empty: no query), with what
+ * the search found marked in its body. */
+char     *gma_router_uri_for_search (GmaRoute    route,
+                                     const char *argument,
+                                     const char *search);
 
 /* Serves a document route (page, faq, content, app). Fails with
  * GMA_CONTENT_ERROR_NOT_FOUND for unknown ids, files or routes. */

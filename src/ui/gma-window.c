@@ -82,12 +82,76 @@ _gma_window_show_message (GmaWindow  *self,
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
+/* The sidebar gives the URI to show: an FAQ answer, or, from a search,
+ * a page of the guide, shown in the pane without changing the walk;
+ * either with "?q=…" when a search led there. */
 static void
 on_faq_entry_activated (GmaWindow     *self,
-                        const char    *id,
+                        const char    *uri,
                         GmaFaqSidebar *sidebar)
 {
-  _gma_window_show_faq (self, id);
+  g_autofree char *argument = NULL;
+
+  switch (gma_router_parse (uri, &argument, NULL))
+    {
+    case GMA_ROUTE_FAQ:
+      if (gma_faq_lookup (gma_content_get_faq (self->content), argument) == NULL)
+        return;
+      break;
+
+    case GMA_ROUTE_PAGE:
+      if (gma_flow_lookup (gma_content_get_flow (self->content), argument) == NULL)
+        return;
+      break;
+
+    default:
+      return;
+    }
+
+  gma_faq_sidebar_select (self->sidebar, argument);
+  gma_page_view_load_uri (self->page_view, uri);
+
+  /* As _gma_window_show_faq(): on a narrow window, the page is seen next
+   * to the wizard. */
+  if (self->narrow)
+    g_object_set (self, "show-sidebar", FALSE, NULL);
+}
+
+/* The search found nothing and the person chose the guided check: take
+ * them to the questions where they left off. The walk is kept (starting
+ * over would throw away their answers); the pane shows its page again,
+ * a narrow window gives the wizard its place back, and the focus goes
+ * to the first answer, so that Enter or Space goes on. */
+static void
+on_guided_check_requested (GmaWindow     *self,
+                           GmaFaqSidebar *sidebar)
+{
+  GtkWidget *button;
+
+  if (self->narrow)
+    g_object_set (self, "show-sidebar", FALSE, NULL);
+  load_current_page (self);
+
+  button = gma_question_view_get_answer_button (self->question_view, 0);
+  if (button != NULL)
+    gtk_widget_grab_focus (button);
+  else
+    gtk_widget_child_focus (GTK_WIDGET (self->question_view), GTK_DIR_TAB_FORWARD);
+}
+
+/* "/" focuses the search, as on the web; where text is typed it is text. */
+static gboolean
+focus_search_shortcut (GtkWidget *widget,
+                       GVariant  *args,
+                       gpointer   user_data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (widget));
+
+  if (focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_EDITABLE) != NULL)
+    return FALSE;
+
+  gtk_widget_activate_action (widget, "win.search", NULL);
+  return TRUE;
 }
 
 static void
@@ -121,10 +185,17 @@ on_page_shown (GmaWindow   *self,
 {
   g_autofree char *argument = NULL;
 
-  if (gma_router_parse (uri, &argument, NULL) == GMA_ROUTE_FAQ)
-    gma_faq_sidebar_select (self->sidebar, argument);
-  else
-    gma_faq_sidebar_select (self->sidebar, NULL);
+  /* A page may be a search's hit too; "?q=…" is not part of the id. */
+  switch (gma_router_parse (uri, &argument, NULL))
+    {
+    case GMA_ROUTE_FAQ:
+    case GMA_ROUTE_PAGE:
+      gma_faq_sidebar_select (self->sidebar, argument);
+      break;
+
+    default:
+      gma_faq_sidebar_select (self->sidebar, NULL);
+    }
 }
 
 static void
@@ -227,7 +298,7 @@ gma_window_set_content (GmaWindow  *self,
     gtk_label_set_text (self->subtitle_label, subtitle);
   }
 
-  gma_faq_sidebar_set_faq (self->sidebar, gma_content_get_faq (content));
+  gma_faq_sidebar_set_content (self->sidebar, content);
   gma_question_view_set_session (self->question_view, self->session);
   on_session_changed (self, self->session);
 }
@@ -505,6 +576,9 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_find_mode_changed);
 
   _gma_window_class_install_actions (klass);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_slash, 0, focus_search_shortcut, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_KP_Divide, 0, focus_search_shortcut, NULL);
 }
 
 static void
@@ -513,6 +587,9 @@ gma_window_init (GmaWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect_object (self->sidebar, "guided-check-requested",
+                           G_CALLBACK (on_guided_check_requested), self, G_CONNECT_SWAPPED);
 
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   keys = gtk_event_controller_key_new ();
