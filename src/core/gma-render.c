@@ -517,6 +517,32 @@ render_path (GmaSession *session)
 #define FLOW_LINK_HTML \
   "<nav class=\"page-flow-link\"><a href=\"" GMA_FLOW_URI "\">全体の流れを図で見る</a></nav>\n"
 
+/* The page body of a node, with the copy links and visible URLs added. */
+static char *
+load_body (GmaContent  *content,
+           const char  *page,
+           GError     **error)
+{
+  g_autoptr(GBytes) bytes = gma_content_load_file (content, page, NULL, error);
+  g_autofree char *fragment = NULL;
+  const char *data;
+  gsize len;
+
+  if (bytes == NULL)
+    return NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+  if (!g_utf8_validate_len (data, len, NULL))
+    {
+      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID,
+                   "%s is not valid UTF-8", page);
+      return NULL;
+    }
+
+  fragment = g_strndup (data, len);
+  return add_link_extras (fragment);
+}
+
 char *
 gma_render_node_page (GmaContent     *content,
                       GmaSession     *session,
@@ -548,28 +574,8 @@ gma_render_node_page_for_query (GmaContent     *content,
   title = node_document_title (node);
 
   page = gma_node_get_page (node);
-  if (page != NULL)
-    {
-      g_autoptr(GBytes) bytes = gma_content_load_file (content, page, NULL, error);
-      const char *data;
-      gsize len;
-
-      if (bytes == NULL)
-        return NULL;
-
-      data = g_bytes_get_data (bytes, &len);
-      if (!g_utf8_validate_len (data, len, NULL))
-        {
-          g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID,
-                       "%s is not valid UTF-8", page);
-          return NULL;
-        }
-      {
-        g_autofree char *fragment = g_strndup (data, len);
-
-        body = add_link_extras (fragment);
-      }
-    }
+  if (page != NULL && !(body = load_body (content, page, error)))
+    return NULL;
 
   /* The answers that led here */
   if (session != NULL && gma_session_get_current (session) == node)
@@ -813,4 +819,68 @@ gma_render_summary (GmaContent *content,
     g_string_append_printf (out, "現在の質問: %s\n", gma_node_get_title (current));
 
   return g_string_free (out, FALSE);
+}
+
+char *
+gma_render_slip (GmaContent  *content,
+                 GmaSession  *session,
+                 const char  *counter,
+                 GError     **error)
+{
+  const GmaNode *node;
+  const char * const *urls;
+  g_autofree char *title = NULL;
+  g_autofree char *body = NULL;
+  g_autoptr(GString) path = NULL;
+  g_autoptr(GString) extra = g_string_new (NULL);
+
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (GMA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  node = gma_session_get_current (session);
+  if (gma_node_get_kind (node) != GMA_NODE_RESULT)
+    {
+      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
+                   "A slip is printed for a result; “%s” is not one", gma_node_get_id (node));
+      return NULL;
+    }
+
+  title = node_document_title (node);
+  if (gma_node_get_page (node) != NULL &&
+      !(body = load_body (content, gma_node_get_page (node), error)))
+    return NULL;
+  path = render_path (session);
+
+  /* Each URL with its QR code, to be typed or scanned elsewhere. */
+  urls = gma_node_get_urls (node);
+  if (urls[0] != NULL)
+    {
+      g_string_append (extra, "<section class=\"slip-urls\">\n<h2>必要なURL</h2>\n<ul>\n");
+      for (guint i = 0; urls[i] != NULL; i++)
+        {
+          g_autofree char *encoded = g_uri_escape_string (urls[i], NULL, FALSE);
+
+          g_string_append (extra, "<li><img class=\"slip-qr\" src=\"gma://app/qr?text=");
+          append_escaped (extra, encoded, -1);
+          g_string_append (extra, "\" alt=\"QRコード\"><span class=\"slip-url\">");
+          append_escaped (extra, urls[i], -1);
+          g_string_append (extra, "</span></li>\n");
+        }
+      g_string_append (extra, "</ul>\n</section>\n");
+    }
+
+  if (counter != NULL && counter[0] != '\0')
+    {
+      g_string_append (extra, "<section class=\"slip-counter\">\n<h2>都道府県の窓口</h2>\n<p>");
+      append_escaped (extra, counter, -1);
+      g_string_append (extra, "</p>\n</section>\n");
+    }
+
+  if (body != NULL)
+    g_string_prepend (extra, body);
+
+  return render_document (content, "slip", title, gma_node_get_reference (node),
+                          gma_node_get_title (node), path ? path->str : NULL,
+                          extra->str, NULL, error);
 }

@@ -47,6 +47,15 @@ char *gma_render_faq_page_for_query  (GmaContent     *content,
 char *gma_render_flow_page   (GmaContent  *content,
                               GmaSession  *session,
                               GError     **error);
+/* The slip a kiosk prints for the result @session is on: the reference,
+ * the answers given, the guide's steps, each URL the result needs with a
+ * QR code (images at gma://app/qr?text=URL, which the window serves), and
+ * @counter (the prefecture's counter, as an administrator configured it;
+ * may be NULL). */
+char *gma_render_slip        (GmaContent  *content,
+                              GmaSession  *session,
+                              const char  *counter,
+                              GError     **error);
 /* Plain text for the clipboard: edition, answers given, the result, its
  * reference, the URLs it needs. */
 char *gma_render_summary     (GmaContent  *content,

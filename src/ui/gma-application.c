@@ -7,6 +7,7 @@
 
 #include "gma-application.h"
 #include "gma-router.h"
+#include "gma-kiosk.h"
 #include "gma-search.h"
 #include "gma-ui-resources.h"
 #include "gma-window.h"
@@ -138,6 +139,17 @@ gma_application_handle_local_options (GApplication *app,
         return print_content_error (error->message);
       g_print ("ok\n");
       return STATUS_OK;
+    }
+
+  /* A kiosk ignores GTK_DEBUG and its inspector from the very start. */
+  if (g_variant_dict_contains (options, "kiosk"))
+    gma_kiosk_prepare_environment ();
+  else
+    {
+      g_autoptr(GSettings) settings = new_settings (NULL);
+
+      if (settings != NULL && g_settings_get_boolean (settings, "kiosk-mode"))
+        gma_kiosk_prepare_environment ();
     }
 
   g_variant_dict_lookup (options, "content", "^&ay", &directory);

@@ -40,6 +40,7 @@ enum {
   PAGE_SHOWN,
   LOAD_FINISHED,
   RESTARTED,
+  PRINT_FINISHED,
   N_SIGNALS
 };
 
@@ -155,6 +156,13 @@ host_process_died (gpointer host)
   self->create_idle = g_idle_add (rebuild_cb, self);
 }
 
+static void
+host_print_finished (gpointer      host,
+                     const GError *error)
+{
+  g_signal_emit (host, signals[PRINT_FINISHED], 0, error ? error->message : NULL);
+}
+
 static const GmaWebHostFuncs host_funcs = {
   .resolve = host_resolve,
   .external_link = host_external_link,
@@ -162,6 +170,7 @@ static const GmaWebHostFuncs host_funcs = {
   .page_shown = host_page_shown,
   .load_finished = host_load_finished,
   .process_died = host_process_died,
+  .print_finished = host_print_finished,
 };
 
 static void
@@ -294,6 +303,11 @@ gma_page_view_class_init (GmaPageViewClass *klass)
   signals[RESTARTED] =
     g_signal_new ("restarted", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /* A print has ended: the argument is NULL, or why it failed. */
+  signals[PRINT_FINISHED] =
+    g_signal_new ("print-finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "pageview");

@@ -45,7 +45,7 @@ void        gma_page_view_set_zoom       (GmaPageView     *self,
 void        gma_page_view_set_caret_browsing (GmaPageView *self,
                                           gboolean         enabled);
 /* Prints the page: with the print dialog, or @silent to the default
- * printer. */
+ * printer. "print-finished" (string: NULL, or why it failed) follows. */
 void        gma_page_view_print          (GmaPageView     *self,
                                           gboolean         silent);
 /* Finds @text in the page (next or previous match); NULL or "" ends

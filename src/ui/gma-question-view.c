@@ -18,6 +18,7 @@ struct _GmaQuestionView
   GtkLabel *title_label;
   GtkBox *answers_box;
   GtkWidget *result_box;
+  GtkWidget *print_button;
   GtkRevealer *feedback_revealer;
   GtkLabel *feedback_label;
   GtkWidget *steps_heading;
@@ -298,6 +299,14 @@ gma_question_view_show_feedback (GmaQuestionView *self,
   self->feedback_timeout = g_timeout_add_seconds (FEEDBACK_SECONDS, hide_feedback, self);
 }
 
+void
+gma_question_view_set_print_visible (GmaQuestionView *self,
+                                     gboolean         visible)
+{
+  g_return_if_fail (GMA_IS_QUESTION_VIEW (self));
+  gtk_widget_set_visible (self->print_button, visible);
+}
+
 GtkWidget *
 gma_question_view_get_answer_button (GmaQuestionView *self,
                                      guint            index)
@@ -376,6 +385,7 @@ gma_question_view_class_init (GmaQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, answers_box);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, result_box);
+  gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, print_button);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, feedback_revealer);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, feedback_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, steps_heading);

@@ -20,6 +20,9 @@ void       gma_question_view_update          (GmaQuestionView *self);
 /* A short message under the question ("Copied"), hidden after a while. */
 void       gma_question_view_show_feedback   (GmaQuestionView *self,
                                               const char      *message);
+/* Shows the 「印刷」 button of a result (a kiosk allowed to print). */
+void       gma_question_view_set_print_visible (GmaQuestionView *self,
+                                              gboolean         visible);
 /* For tests and focus handling: the button of answer @index, or NULL. */
 GtkWidget *gma_question_view_get_answer_button (GmaQuestionView *self,
                                               guint            index);

@@ -393,16 +393,42 @@ module_set_caret (GtkWidget *view,
 }
 
 static void
-module_print (GtkWidget *view,
+on_print_failed (WebKitPrintOperation *operation,
+                 GError               *error,
+                 ViewData             *view)
+{
+  g_object_set_data (G_OBJECT (operation), "gma-print-failed", GINT_TO_POINTER (TRUE));
+  view->funcs->print_finished (view->host, error);
+}
+
+static void
+on_print_finished (WebKitPrintOperation *operation,
+                   ViewData             *view)
+{
+  if (!g_object_get_data (G_OBJECT (operation), "gma-print-failed"))
+    view->funcs->print_finished (view->host, NULL);
+  g_object_unref (operation);
+}
+
+static void
+module_print (GtkWidget *widget,
               GtkWindow *parent,
               gboolean   silent)
 {
-  g_autoptr(WebKitPrintOperation) operation = webkit_print_operation_new (WEBKIT_WEB_VIEW (view));
+  WebKitPrintOperation *operation = webkit_print_operation_new (WEBKIT_WEB_VIEW (widget));
+  ViewData *view = view_data (WEBKIT_WEB_VIEW (widget));
+
+  /* The operation lives until it has finished. */
+  g_signal_connect (operation, "failed", G_CALLBACK (on_print_failed), view);
+  g_signal_connect (operation, "finished", G_CALLBACK (on_print_finished), view);
 
   if (silent)
     webkit_print_operation_print (operation);
-  else
-    webkit_print_operation_run_dialog (operation, parent);
+  else if (webkit_print_operation_run_dialog (operation, parent) == WEBKIT_PRINT_OPERATION_RESPONSE_CANCEL)
+    {
+      /* No "finished" comes after a cancelled dialog. */
+      g_object_unref (operation);
+    }
 }
 
 static void

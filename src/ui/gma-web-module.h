@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define GMA_WEB_MODULE_ABI 1
+#define GMA_WEB_MODULE_ABI 2
 
 /* What the module calls back into its host (the page view). */
 typedef struct {
@@ -32,6 +32,9 @@ typedef struct {
                             const char  *uri);
   /* The web process ended; the host throws the view away. */
   void    (*process_died)  (gpointer     host);
+  /* A print() has ended; @error is NULL when it printed. */
+  void    (*print_finished) (gpointer      host,
+                             const GError *error);
 } GmaWebHostFuncs;
 
 /* What the module offers. Every view function takes the widget that

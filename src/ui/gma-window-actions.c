@@ -231,6 +231,14 @@ win_dismiss_error (GtkWidget  *widget,
   gtk_revealer_set_reveal_child (GMA_WINDOW (widget)->error_revealer, FALSE);
 }
 
+static void
+win_print_slip (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  _gma_window_kiosk_print_slip (GMA_WINDOW (widget));
+}
+
 void
 _gma_window_class_install_actions (GmaWindowClass *klass)
 {
@@ -241,6 +249,7 @@ _gma_window_class_install_actions (GmaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.back", NULL, wizard_back);
   gtk_widget_class_install_action (widget_class, "wizard.restart", NULL, wizard_restart);
   gtk_widget_class_install_action (widget_class, "win.copy-summary", NULL, win_copy_summary);
+  gtk_widget_class_install_action (widget_class, "win.print-slip", NULL, win_print_slip);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, win_search);
   gtk_widget_class_install_action (widget_class, "win.show-faq", "s", win_show_faq);
   gtk_widget_class_install_action (widget_class, "win.dismiss-error", NULL, win_dismiss_error);
@@ -266,6 +275,10 @@ _gma_window_update_actions (GmaWindow *self)
   gtk_widget_action_set_enabled (widget, "wizard.answer", have_session);
   gtk_widget_action_set_enabled (widget, "wizard.change", have_session);
   gtk_widget_action_set_enabled (widget, "win.copy-summary", have_session);
+  gtk_widget_action_set_enabled (widget, "win.print-slip",
+                                 have_session && _gma_window_kiosk_can_print (self));
+  gma_question_view_set_print_visible (self->question_view,
+                                       have_session && _gma_window_kiosk_can_print (self));
   gtk_widget_action_set_enabled (widget, "win.show-flow", have_session);
 
   if (self->settings != NULL)

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gma-faq-sidebar.h"
+#include "gma-kiosk.h"
 #include "gma-page-view.h"
 #include "gma-question-view.h"
 #include "gma-window.h"
@@ -23,14 +24,22 @@ struct _GmaWindow
   GtkWidget *wizard_column;
   GmaQuestionView *question_view;
   GmaPageView *page_view;
+  GtkWidget *menu_button;
   GtkSearchBar *find_bar;
   GtkEditable *find_entry;
 
   /* Owned */
   GSettings *settings;
+  GmaKiosk *kiosk;            /* NULL unless in kiosk mode */
   GmaContent *content;
   GmaSession *session;
   guint narrow_idle;
+
+  /* Borrowed: kiosk mode's widgets (children of the window) */
+  GtkWidget *attract_screen;
+  GtkWidget *qr_view;
+  GtkRevealer *keypad_revealer;
+  gboolean printing_slip;
 
   gboolean show_sidebar;
   gboolean narrow;
@@ -41,6 +50,21 @@ void _gma_window_class_install_actions (GmaWindowClass *klass);
 void _gma_window_update_actions        (GmaWindow      *self);
 void _gma_window_show_faq              (GmaWindow      *self,
                                         const char     *id);
+/* gma-window-kiosk.c */
+void _gma_window_setup_kiosk           (GmaWindow      *self);
+/* Serves the kiosk's own documents (the slip, QR codes); FALSE when @uri
+ * is not one of them. */
+gboolean _gma_window_kiosk_resolve     (GmaWindow      *self,
+                                        const char     *uri,
+                                        char          **content_type,
+                                        GBytes        **bytes,
+                                        GError        **error);
+/* Whether a slip can be printed now (kiosk, allowed, on a result). */
+gboolean _gma_window_kiosk_can_print   (GmaWindow      *self);
+void     _gma_window_kiosk_print_slip  (GmaWindow      *self);
+/* Shows a link to another site (or a mail address) as a QR code. */
+void _gma_window_kiosk_show_link       (GmaWindow      *self,
+                                        const char     *uri);
 void _gma_window_show_message          (GmaWindow      *self,
                                         const char     *message);
 /* Applies the zoom-level setting to the page pane. */

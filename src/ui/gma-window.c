@@ -174,8 +174,27 @@ on_external_link (GmaWindow   *self,
                   const char  *uri,
                   GmaPageView *page_view)
 {
+  /* A kiosk opens nothing: the visitor takes the link away on a phone. */
+  if (self->kiosk != NULL)
+    {
+      _gma_window_kiosk_show_link (self, uri);
+      return;
+    }
+
   gtk_show_uri_full (GTK_WINDOW (self), uri, GDK_CURRENT_TIME, NULL,
                      show_uri_done, g_object_ref (self));
+}
+
+static void
+on_page_view_restarted (GmaWindow   *self,
+                        GmaPageView *page_view)
+{
+  /* The web process died and the pane was rebuilt. A kiosk visitor is
+   * back at the start, without a dialog; elsewhere the page comes back. */
+  if (self->kiosk != NULL)
+    gma_session_restart (self->session);
+  else
+    load_current_page (self);
 }
 
 static void
@@ -265,6 +284,11 @@ resolve_uri (const char  *uri,
              gpointer     user_data)
 {
   GmaWindow *self = user_data;
+  GBytes *bytes = NULL;
+
+  /* A kiosk's slip and its QR codes are served by the window. */
+  if (self->kiosk != NULL && _gma_window_kiosk_resolve (self, uri, content_type, &bytes, error))
+    return bytes;
 
   return gma_router_load (self->content, self->session, uri, content_type, error);
 }
@@ -437,6 +461,8 @@ setup_with_application (GmaWindow      *self,
   if (gma_application_get_content (app) != NULL)
     gma_window_set_content (self, gma_application_get_content (app),
                             gma_application_get_content_error (app));
+  if (gma_application_get_kiosk (app))
+    _gma_window_setup_kiosk (self);
 }
 
 static void
@@ -476,8 +502,9 @@ gma_window_set_property (GObject      *object,
       if (self->show_sidebar != g_value_get_boolean (value))
         {
           self->show_sidebar = g_value_get_boolean (value);
-          /* Only a choice made on a wide window is remembered. */
-          if (!self->narrow && self->settings != NULL)
+          /* Only a choice made on a wide window is remembered, and none
+           * made by a kiosk's visitors. */
+          if (!self->narrow && self->kiosk == NULL && self->settings != NULL)
             g_settings_set_boolean (self->settings, "show-sidebar", self->show_sidebar);
           update_layout (self);
           g_object_notify_by_pspec (object, pspec);
@@ -504,6 +531,7 @@ gma_window_dispose (GObject *object)
   GmaWindow *self = GMA_WINDOW (object);
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
+  g_clear_object (&self->kiosk);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GMA_TYPE_WINDOW);
 
@@ -563,11 +591,13 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, wizard_column);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, question_view);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, page_view);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_faq_entry_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_external_link);
   gtk_widget_class_bind_template_callback (widget_class, on_page_shown);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_view_restarted);
   gtk_widget_class_bind_template_callback (widget_class, on_page_action);
   gtk_widget_class_bind_template_callback (widget_class, on_find_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_find_next);

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window in kiosk mode: an unattended touch terminal at a
+ * prefecture's counter. GmaKiosk keeps the visitor inside (full screen,
+ * key filter, no close) and watches for idleness; this file puts the
+ * kiosk's screens over the window and wipes what a visitor leaves. */
+#define G_LOG_DOMAIN "gma-window"
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "gma-attract-screen.h"
+#include "gma-idle-overlay.h"
+#include "gma-kana-keypad.h"
+#include "gma-kiosk.h"
+#include "gma-qr.h"
+#include "gma-qr-view.h"
+#include "gma-render.h"
+#include "gma-router.h"
+#include "gma-window-private.h"
+
+static void
+reset_scrolling (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget))
+    {
+      GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (widget);
+
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled), 0);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_hadjustment (scrolled), 0);
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    reset_scrolling (child);
+}
+
+/* Everything the last visitor left goes: answers, search text, scroll
+ * positions, zoom, both clipboards (GmaKiosk empties those), and the web
+ * view with its history and session. */
+static void
+on_kiosk_reset (GmaWindow *self,
+                GmaKiosk  *kiosk)
+{
+  self->printing_slip = FALSE;
+  gma_session_restart (self->session);
+  gtk_editable_set_text (gma_faq_sidebar_get_search_entry (self->sidebar), "");
+  g_object_set (self, "show-sidebar", FALSE, NULL);
+  gtk_widget_set_visible (self->qr_view, FALSE);
+  gma_page_view_find (self->page_view, NULL, FALSE);
+  g_settings_reset (self->settings, "zoom-level");
+  gma_page_view_set_zoom (self->page_view, g_settings_get_double (self->settings, "zoom-level"));
+  reset_scrolling (GTK_WIDGET (self));
+
+  /* WebKit cannot forget its back-forward list: build a new view on a new
+   * ephemeral session. */
+  gma_page_view_rebuild (self->page_view);
+
+  gtk_widget_set_visible (self->attract_screen, TRUE);
+}
+
+static void
+on_attract_activated (GmaWindow        *self,
+                      GmaAttractScreen *attract)
+{
+  gma_session_restart (self->session);
+  gtk_widget_set_visible (self->attract_screen, FALSE);
+  gma_kiosk_reset_idle (self->kiosk);
+}
+
+static void
+on_qr_closed (GmaWindow *self,
+              GmaQrView *qr_view)
+{
+  gtk_widget_set_visible (self->qr_view, FALSE);
+}
+
+static void
+on_show_sidebar_changed (GmaWindow  *self,
+                         GParamSpec *pspec,
+                         gpointer    user_data)
+{
+  gtk_revealer_set_reveal_child (self->keypad_revealer, self->show_sidebar);
+}
+
+/* Each kiosk screen covers the whole window, whatever its natural size
+ * (GtkOverlay would otherwise give a tall screen its natural height). */
+static gboolean
+cover_window (GtkOverlay    *overlay,
+              GtkWidget     *widget,
+              GdkRectangle  *allocation,
+              gpointer       user_data)
+{
+  allocation->x = 0;
+  allocation->y = 0;
+  allocation->width = gtk_widget_get_width (GTK_WIDGET (overlay));
+  allocation->height = gtk_widget_get_height (GTK_WIDGET (overlay));
+
+  return TRUE;
+}
+
+void
+_gma_window_kiosk_show_link (GmaWindow  *self,
+                             const char *uri)
+{
+  if (!gma_qr_view_set_uri (GMA_QR_VIEW (self->qr_view), uri))
+    return;
+  gtk_widget_set_visible (self->qr_view, TRUE);
+}
+
+#define SLIP_URI "gma://app/slip"
+#define QR_URI_PREFIX "gma://app/qr?text="
+
+gboolean
+_gma_window_kiosk_resolve (GmaWindow  *self,
+                           const char *uri,
+                           char      **content_type,
+                           GBytes    **bytes,
+                           GError    **error)
+{
+  if (g_strcmp0 (uri, SLIP_URI) == 0)
+    {
+      g_autofree char *counter = g_settings_get_string (self->settings, "counter-contact");
+      char *html = gma_render_slip (self->content, self->session, counter, error);
+
+      if (html != NULL)
+        {
+          *bytes = g_bytes_new_take (html, strlen (html));
+          *content_type = g_strdup ("text/html; charset=utf-8");
+        }
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (uri, QR_URI_PREFIX))
+    {
+      g_autofree char *text = g_uri_unescape_string (uri + strlen (QR_URI_PREFIX), NULL);
+      g_autoptr(GdkTexture) texture = NULL;
+
+      if (text != NULL)
+        texture = gma_qr_texture_new (text, 4, error);
+      else
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "Malformed %s", uri);
+      if (texture != NULL)
+        {
+          *bytes = gdk_texture_save_to_png_bytes (texture);
+          *content_type = g_strdup ("image/png");
+        }
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+gboolean
+_gma_window_kiosk_can_print (GmaWindow *self)
+{
+  return self->kiosk != NULL &&
+         gma_kiosk_get_allow_print (self->kiosk) &&
+         !self->printing_slip &&
+         gma_node_get_kind (gma_session_get_current (self->session)) == GMA_NODE_RESULT;
+}
+
+/* The slip is shown in the pane while it prints, then the result again. */
+void
+_gma_window_kiosk_print_slip (GmaWindow *self)
+{
+  if (!_gma_window_kiosk_can_print (self))
+    return;
+
+  self->printing_slip = TRUE;
+  _gma_window_update_actions (self);
+  gma_page_view_load_uri (self->page_view, SLIP_URI);
+}
+
+static void
+on_slip_loaded (GmaWindow   *self,
+                const char  *uri,
+                GmaPageView *page_view)
+{
+  if (self->printing_slip && g_strcmp0 (uri, SLIP_URI) == 0)
+    gma_page_view_print (page_view, TRUE);
+}
+
+static void
+on_print_finished (GmaWindow   *self,
+                   const char  *error,
+                   GmaPageView *page_view)
+{
+  g_autofree char *current = NULL;
+
+  if (!self->printing_slip)
+    return;
+
+  self->printing_slip = FALSE;
+  current = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_session_get_current (self->session)));
+  gma_page_view_load_uri (self->page_view, current);
+  _gma_window_update_actions (self);
+
+  if (error != NULL)
+    {
+      g_warning ("The slip was not printed: %s", error);
+      gma_question_view_show_feedback (self->question_view,
+                                       _("The slip could not be printed. Please ask the staff at the counter."));
+    }
+  else
+    gma_question_view_show_feedback (self->question_view, _("The slip is printing."));
+}
+
+static void
+on_allow_print_changed (GmaWindow *self)
+{
+  _gma_window_update_actions (self);
+}
+
+void
+_gma_window_setup_kiosk (GmaWindow *self)
+{
+  GtkWidget *content;
+  GtkWidget *overlay;
+  GtkWidget *keypad;
+  GtkWidget *idle_overlay;
+
+  g_return_if_fail (self->kiosk == NULL);
+
+  self->kiosk = gma_kiosk_new (GTK_WINDOW (self), self->settings);
+
+  /* The kiosk's screens lie over the whole window. */
+  content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+  gtk_window_set_child (GTK_WINDOW (self), NULL);
+  overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (overlay), content);
+  gtk_window_set_child (GTK_WINDOW (self), overlay);
+  g_signal_connect (overlay, "get-child-position", G_CALLBACK (cover_window), NULL);
+
+  /* An on-screen keypad for the FAQ search: a terminal has no keyboard.
+   * It spans the window's width below everything, shown with the FAQ. */
+  keypad = gma_kana_keypad_new ();
+  gma_kana_keypad_set_target (GMA_KANA_KEYPAD (keypad),
+                              gma_faq_sidebar_get_search_entry (self->sidebar));
+  self->keypad_revealer = GTK_REVEALER (gtk_revealer_new ());
+  gtk_revealer_set_transition_type (self->keypad_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
+  gtk_revealer_set_child (self->keypad_revealer, keypad);
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->keypad_revealer));
+  g_object_unref (content);
+  /* Typing happens on the keypad; a tap on the entry would only bring up
+   * GTK's cut/copy/paste popup. */
+  gtk_widget_set_can_target (GTK_WIDGET (gma_faq_sidebar_get_search_entry (self->sidebar)), FALSE);
+  g_signal_connect (self, "notify::show-sidebar", G_CALLBACK (on_show_sidebar_changed), NULL);
+
+  self->qr_view = gma_qr_view_new ();
+  gtk_widget_set_visible (self->qr_view, FALSE);
+  g_signal_connect_object (self->qr_view, "closed", G_CALLBACK (on_qr_closed), self, G_CONNECT_SWAPPED);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->qr_view);
+
+  self->attract_screen = gma_attract_screen_new ();
+  g_signal_connect_object (self->attract_screen, "activated",
+                           G_CALLBACK (on_attract_activated), self, G_CONNECT_SWAPPED);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->attract_screen);
+
+  idle_overlay = gma_idle_overlay_new ();
+  gtk_widget_set_visible (idle_overlay, FALSE);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), idle_overlay);
+  gma_kiosk_set_idle_overlay (self->kiosk, GMA_IDLE_OVERLAY (idle_overlay));
+  g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (on_kiosk_reset), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->page_view, "load-finished", G_CALLBACK (on_slip_loaded), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->page_view, "print-finished", G_CALLBACK (on_print_finished), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::kiosk-allow-print",
+                           G_CALLBACK (on_allow_print_changed), self, G_CONNECT_SWAPPED);
+
+  /* Nothing that opens another window. */
+  gtk_widget_set_visible (self->menu_button, FALSE);
+  g_object_set (self, "show-sidebar", FALSE, NULL);
+
+  gma_kiosk_set_active (self->kiosk, TRUE);
+  _gma_window_update_actions (self);
+}

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The real window in kiosk mode under Xvfb: the attract screen, QR codes
+ * instead of links, the reset that forgets the visitor, and a web process
+ * that dies. */
+#define G_LOG_DOMAIN "gma-test-kiosk-window"
+#include "config.h"
+
+#include <signal.h>
+#include <sys/types.h>
+#include <unistd.h>
+
+#include "gma-qr-view.h"
+#include "ui-test-util.h"
+
+static void
+kiosk_set_up (UiFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  static GmaApplication *app;
+
+  if (app == NULL)
+    {
+      app = gma_application_new ();
+      g_application_set_flags (G_APPLICATION (app),
+                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
+      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+      g_assert_no_error (error);
+    }
+  fixture->app = g_object_ref (app);
+
+  /* As an administrator sets it with dconf. */
+  g_settings_set_boolean (gma_application_get_settings (app), "kiosk-mode", TRUE);
+  g_assert_true (gma_application_get_kiosk (app));
+
+  fixture->content = gma_content_new_embedded (&error);
+  g_assert_no_error (error);
+  fixture->window = gma_window_new (fixture->app);
+  gma_window_set_content (fixture->window, fixture->content, NULL);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  ui_wait_until (window_drawn, fixture, "the kiosk window's first frame and web view");
+}
+
+static void
+test_attract_screen (UiFixture *fixture, gconstpointer data)
+{
+  GmaWindow *window = fixture->window;
+
+  g_assert_nonnull (window->kiosk);
+  g_assert_true (gma_kiosk_get_active (window->kiosk));
+  /* Between visitors: the attract screen covers everything. */
+  g_assert_true (gtk_widget_get_visible (window->attract_screen));
+  {
+    graphene_rect_t screen, overlay;
+
+    /* Its whole box (with the CSS padding) covers the overlay exactly. */
+    g_assert_true (gtk_widget_compute_bounds (window->attract_screen, window->attract_screen, &screen));
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (window->attract_screen),
+                                              gtk_widget_get_parent (window->attract_screen), &overlay));
+    g_assert_cmpfloat (screen.size.width, ==, overlay.size.width);
+    g_assert_cmpfloat (screen.size.height, ==, overlay.size.height);
+  }
+  /* No menu with About or other windows. */
+  g_assert_false (gtk_widget_get_visible (window->menu_button));
+
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_assert_false (gtk_widget_get_visible (window->attract_screen));
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
+}
+
+static void
+test_link_shows_qr (UiFixture *fixture, gconstpointer data)
+{
+  GmaWindow *window = fixture->window;
+
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_assert_false (gtk_widget_get_visible (window->qr_view));
+
+  /* What the pane emits when a visitor follows a link. */
+  g_signal_emit_by_name (window->page_view, "external-link", "https://www.g-mis.mhlw.go.jp/user-Registration-Form");
+  g_assert_true (gtk_widget_get_visible (window->qr_view));
+  g_assert_cmpstr (gma_qr_view_get_text (GMA_QR_VIEW (window->qr_view)), ==,
+                   "https://www.g-mis.mhlw.go.jp/user-Registration-Form");
+  g_assert_nonnull (gma_qr_view_get_texture (GMA_QR_VIEW (window->qr_view)));
+
+  g_signal_emit_by_name (window->qr_view, "closed");
+  g_assert_false (gtk_widget_get_visible (window->qr_view));
+
+  /* The sender address, the same way. */
+  g_signal_emit_by_name (window->page_view, "external-link", "mailto:info@g-mis.net");
+  g_assert_true (gtk_widget_get_visible (window->qr_view));
+  g_assert_nonnull (strstr (gma_qr_view_get_text (GMA_QR_VIEW (window->qr_view)), "info@g-mis.net"));
+}
+
+static gboolean
+clipboard_empty (GdkClipboard *clipboard)
+{
+  /* Nothing of the visitor is offered any more. */
+  return gdk_clipboard_get_content (clipboard) == NULL;
+}
+
+static void
+test_reset_forgets (UiFixture *fixture, gconstpointer data)
+{
+  GmaWindow *window = fixture->window;
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
+  GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (window));
+  GtkEditable *search = gma_faq_sidebar_get_search_entry (window->sidebar);
+  GtkWidget *old_view;
+  /* はじめる, 届いていない, 空き容量は十分にある */
+  const guint path[] = { 0, 0, 1 };
+
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
+  ui_wait_for_page (fixture, "gma://page/spam-folder");
+  g_object_set (window, "show-sidebar", TRUE, NULL);
+  gtk_editable_set_text (search, "パスワード");
+  g_settings_set_double (window->settings, "zoom-level", 1.5);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL);
+  gdk_clipboard_set_text (primary, "a visitor's selection");
+  g_assert_nonnull (gdk_clipboard_get_content (clipboard));
+  old_view = g_object_ref (gma_page_view_get_web_view (window->page_view));
+
+  gma_kiosk_reset (window->kiosk);
+
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
+  g_assert_cmpuint (gma_session_get_n_steps (window->session), ==, 0);
+  g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
+  g_assert_false (gtk_revealer_get_reveal_child (window->sidebar_revealer));
+  g_assert_cmpfloat (g_settings_get_double (window->settings, "zoom-level"), ==, 1.0);
+  g_assert_true (clipboard_empty (clipboard));
+  g_assert_true (clipboard_empty (primary));
+  /* A new web view: nothing of the old one's history remains. */
+  g_assert_nonnull (gma_page_view_get_web_view (window->page_view));
+  g_assert_true (gma_page_view_get_web_view (window->page_view) != old_view);
+  g_assert_true (gtk_widget_get_visible (window->attract_screen));
+  ui_wait_for_page (fixture, "gma://page/start");
+  g_object_unref (old_view);
+}
+
+static gboolean
+read_stat (int pid, char **comm, int *ppid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *open, *close;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  /* pid (comm) state ppid … */
+  open = strchr (stat, '(');
+  close = strrchr (stat, ')');
+  if (open == NULL || close == NULL || sscanf (close + 2, "%*c %d", ppid) != 1)
+    return FALSE;
+  *comm = g_strndup (open + 1, close - open - 1);
+  return TRUE;
+}
+
+/* The web process's pid: a descendant of this process (WebKit may start
+ * it through a sandbox launcher) named WebKitWebProcess. */
+static pid_t
+find_web_process (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *comm = NULL;
+      int pid, ppid;
+
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+      pid = (int) g_ascii_strtoll (name, NULL, 10);
+      if (!read_stat (pid, &comm, &ppid) || !g_str_has_prefix (comm, "WebKitWebProces"))
+        continue;
+
+      for (int ancestor = ppid; ancestor > 1; )
+        {
+          g_autofree char *ancestor_comm = NULL;
+
+          if (ancestor == getpid ())
+            return pid;
+          if (!read_stat (ancestor, &ancestor_comm, &ancestor))
+            break;
+        }
+    }
+
+  return 0;
+}
+
+static gboolean
+view_replaced (gpointer data)
+{
+  gpointer *pair = data;
+  return gma_page_view_get_web_view (GMA_PAGE_VIEW (pair[0])) != NULL &&
+         gma_page_view_get_web_view (GMA_PAGE_VIEW (pair[0])) != pair[1];
+}
+
+static void
+test_web_process_crash (UiFixture *fixture, gconstpointer data)
+{
+  GmaWindow *window = fixture->window;
+  g_autoptr(GtkWidget) old_view = NULL;
+  gpointer pair[2];
+  pid_t pid;
+
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  ui_click (gma_question_view_get_answer_button (window->question_view, 0));
+  ui_click (gma_question_view_get_answer_button (window->question_view, 1));
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+
+  pid = find_web_process ();
+  if (pid == 0)
+    {
+      g_test_skip ("The web process is not a child of this process here");
+      return;
+    }
+  old_view = g_object_ref (gma_page_view_get_web_view (window->page_view));
+  /* The crash is logged, as it should be for an administrator. */
+  g_test_expect_message ("gma-web-module", G_LOG_LEVEL_WARNING, "The web process of the page pane ended*");
+  g_assert_cmpint (kill (pid, SIGKILL), ==, 0);
+
+  /* No dialog: the view is rebuilt and the visitor is back at the start. */
+  pair[0] = window->page_view;
+  pair[1] = old_view;
+  ui_wait_until (view_replaced, pair, "the rebuilt web view");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
+  g_assert_cmpstr (ui_wait_for_page (fixture, "gma://page/start"), ==,
+                   gma_node_get_title (gma_flow_get_start (gma_content_get_flow (fixture->content))));
+}
+
+static GtkWidget *
+find_action_button (GtkWidget *widget, const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+slip_done (gpointer data)
+{
+  GmaWindow *window = data;
+  return !window->printing_slip;
+}
+
+static void
+test_print_slip (UiFixture *fixture, gconstpointer data)
+{
+  GmaWindow *window = fixture->window;
+  /* はじめる, 届いていない, 空き容量は十分にある, 迷惑メールフォルダにもメールがない */
+  const guint path[] = { 0, 0, 1, 1 };
+  g_autoptr(GBytes) slip = NULL;
+  g_autoptr(GBytes) qr = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *qr_type = NULL;
+  g_autofree char *html = NULL;
+  GtkWidget *print_button;
+
+  g_settings_set_boolean (window->settings, "kiosk-allow-print", FALSE);
+  g_settings_set_string (window->settings, "counter-contact", "〇〇県 医療政策課 <窓口> 000-0000-0000");
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "remedy-4");
+
+  /* Not allowed: no button, no action. */
+  print_button = find_action_button (GTK_WIDGET (window->question_view), "win.print-slip");
+  g_assert_nonnull (print_button);
+  g_assert_false (gtk_widget_get_visible (print_button));
+  g_assert_false (_gma_window_kiosk_can_print (window));
+
+  g_settings_set_boolean (window->settings, "kiosk-allow-print", TRUE);
+  g_assert_true (_gma_window_kiosk_can_print (window));
+  g_assert_true (gtk_widget_get_visible (print_button));
+
+  /* The slip: reference, answers, steps, each URL with its QR code, and
+   * the counter, every value escaped. */
+  g_assert_true (_gma_window_kiosk_resolve (window, "gma://app/slip", &content_type, &slip, &error));
+  g_assert_no_error (error);
+  html = g_strndup (g_bytes_get_data (slip, NULL), g_bytes_get_size (slip));
+  g_assert_nonnull (strstr (html, "対応方法4"));
+  g_assert_nonnull (strstr (html, "迷惑メールフォルダにもメールがない"));
+  g_assert_nonnull (strstr (html, "https://www.g-mis.mhlw.go.jp/user-Registration-Form"));
+  g_assert_nonnull (strstr (html, "src=\"gma://app/qr?text=https%3A%2F%2Fwww.g-mis.mhlw.go.jp%2Fuser-Registration-Form\""));
+  g_assert_nonnull (strstr (html, "〇〇県 医療政策課 &lt;窓口&gt; 000-0000-0000"));
+  g_assert_nonnull (strstr (html, "機関コード"));
+
+  g_assert_true (_gma_window_kiosk_resolve (window, "gma://app/qr?text=https%3A%2F%2Fwww.g-mis.mhlw.go.jp%2F",
+                                            &qr_type, &qr, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (qr_type, ==, "image/png");
+  g_assert_cmpmem (g_bytes_get_data (qr, NULL), 4, "\x89PNG", 4);
+
+  if (g_getenv ("LEAD_SHOT")) {
+    gtk_window_set_default_size (GTK_WINDOW (window), 1280, 1000);
+    gma_page_view_load_uri (window->page_view, "gma://app/slip");
+    ui_wait_for_page (fixture, "gma://app/slip");
+    ui_wait_ms (1500);
+    g_spawn_command_line_sync ("import -window root /tmp/lead-slip.png", NULL, NULL, NULL, NULL);
+  }
+  /* Printing shows the slip, prints it without a dialog and comes back
+   * to the result. Whether this machine has a printer or not, it ends. */
+  g_test_expect_message ("gma-window", G_LOG_LEVEL_WARNING, "The slip was not printed*");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.print-slip", NULL);
+  g_assert_true (window->printing_slip);
+  ui_wait_until (slip_done, window, "the slip to be printed");
+  ui_wait_for_page (fixture, "gma://page/remedy-4");
+  g_assert_false (window->printing_slip);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, NULL, kiosk_set_up, func, ui_fixture_tear_down)
+
+  ADD ("/kiosk-window/attract-screen", test_attract_screen);
+  ADD ("/kiosk-window/link-shows-qr", test_link_shows_qr);
+  ADD ("/kiosk-window/reset-forgets", test_reset_forgets);
+  ADD ("/kiosk-window/web-process-crash", test_web_process_crash);
+  ADD ("/kiosk-window/print-slip", test_print_slip);
+
+  return g_test_run ();
+}
