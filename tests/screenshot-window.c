@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* screenshot-window: opens the real window in one state and saves the
+ * screen as a PNG (for tools/screenshots; not a test).
+ *
+ *   screenshot-window OUT.png page ID      the walk to a node, or an FAQ entry
+ *   screenshot-window OUT.png search TEXT  the FAQ sidebar searching TEXT
+ *   screenshot-window OUT.png flow ID      「全体の流れ」 after walking to ID
+ *
+ * The window takes the whole (virtual) screen: there is no window manager
+ * under Xvfb to maximise it. States are set through the window's own
+ * actions, so no key press has to find its way to the window. */
+#define G_LOG_DOMAIN "gma-screenshot"
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "ui-test-util.h"
+
+static gboolean
+sidebar_filled (gpointer data)
+{
+  UiFixture *fixture = data;
+  g_auto(GStrv) ids = gma_faq_sidebar_dup_visible_ids (fixture->window->sidebar);
+  return ids != NULL && ids[0] != NULL;
+}
+
+int
+main (int argc, char *argv[])
+{
+  UiFixture fixture = { 0 };
+  GdkMonitor *monitor;
+  GdkRectangle geometry;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *out, *state, *argument;
+  int status;
+
+  /* As main.c does: the window is shown in the desktop's language. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GMA_LOCALEDIR") ? g_getenv ("GMA_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  gtk_init ();
+
+  if (argc != 4)
+    {
+      g_printerr ("usage: %s OUT.png page|search|flow ARGUMENT\n", argv[0]);
+      return 2;
+    }
+  out = argv[1];
+  state = argv[2];
+  argument = argv[3];
+
+  ui_fixture_set_up (&fixture, NULL);
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  gdk_monitor_get_geometry (monitor, &geometry);
+  g_object_unref (monitor);
+  gtk_window_set_default_size (GTK_WINDOW (fixture.window), geometry.width, geometry.height);
+
+  if (g_str_equal (state, "page"))
+    {
+      g_autofree char *uri = NULL;
+
+      g_object_set (fixture.window, "show-sidebar", g_str_has_prefix (argument, "faq-"), NULL);
+      if (!gma_window_show_page (fixture.window, argument))
+        g_error ("No page %s", argument);
+      uri = g_strdup_printf ("gma://%s/%s", g_str_has_prefix (argument, "faq-") ? "faq" : "page", argument);
+      ui_wait_for_page (&fixture, uri);
+    }
+  else if (g_str_equal (state, "search"))
+    {
+      g_object_set (fixture.window, "show-sidebar", TRUE, NULL);
+      ui_wait_until (sidebar_filled, &fixture, "the FAQ list");
+      gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.search", NULL);
+      gtk_editable_set_text (gma_faq_sidebar_get_search_entry (fixture.window->sidebar), argument);
+      ui_wait_for_page (&fixture, "gma://page/start");
+    }
+  else if (g_str_equal (state, "flow"))
+    {
+      g_object_set (fixture.window, "show-sidebar", FALSE, NULL);
+      if (!gma_window_show_page (fixture.window, argument))
+        g_error ("No page %s", argument);
+      gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-flow", NULL);
+      ui_wait_for_page (&fixture, "gma://app/flow");
+    }
+  else
+    g_error ("Unknown state %s", state);
+
+  /* Let the last layout and the page's pictures settle. */
+  ui_wait_ms (1500);
+
+  command = g_strdup_printf ("import -window root '%s'", out);
+  if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, &error))
+    g_error ("import: %s", error->message);
+
+  ui_fixture_tear_down (&fixture, NULL);
+  return 0;
+}
