@@ -593,7 +593,7 @@ after_first_paint (GdkFrameClock *frame_clock,
 
   self->first_frame_done = TRUE;
   if (self->content != NULL && !self->populated && self->populate_idle == 0)
-    self->populate_idle = g_idle_add (populate_cb, self);
+    self->populate_idle = g_idle_add_full (G_PRIORITY_LOW, populate_cb, self, NULL);
 }
 
 static void
