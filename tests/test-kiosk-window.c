@@ -15,29 +15,13 @@
 static void
 kiosk_set_up (UiFixture *fixture, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  static GmaApplication *app;
-
-  if (app == NULL)
-    {
-      app = gma_application_new ();
-      g_application_set_flags (G_APPLICATION (app),
-                               G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
-      g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
-      g_assert_no_error (error);
-    }
-  fixture->app = g_object_ref (app);
+  fixture->app = g_object_ref (ui_get_application ());
 
   /* As an administrator sets it with dconf. */
-  g_settings_set_boolean (gma_application_get_settings (app), "kiosk-mode", TRUE);
-  g_assert_true (gma_application_get_kiosk (app));
+  g_settings_set_boolean (gma_application_get_settings (fixture->app), "kiosk-mode", TRUE);
+  g_assert_true (gma_application_get_kiosk (fixture->app));
 
-  fixture->content = gma_content_new_embedded (&error);
-  g_assert_no_error (error);
-  fixture->window = gma_window_new (fixture->app);
-  gma_window_set_content (fixture->window, fixture->content, NULL);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  ui_wait_until (window_drawn, fixture, "the kiosk window's first frame and web view");
+  ui_fixture_open_window (fixture);
 }
 
 static void

@@ -92,24 +92,32 @@ window_drawn (gpointer data)
          gma_page_view_get_web_view (fixture->window->page_view) != NULL;
 }
 
-static inline void
-ui_fixture_set_up (UiFixture *fixture, gconstpointer data)
+/* One application per test program, as in real life; a window per test. */
+static inline GmaApplication *
+ui_get_application (void)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* One application per test program, as in real life; a window per
-   * test. */
   static GmaApplication *app;
 
   if (app == NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       app = gma_application_new ();
       g_application_set_flags (G_APPLICATION (app),
                                G_APPLICATION_HANDLES_COMMAND_LINE | G_APPLICATION_NON_UNIQUE);
       g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
       g_assert_no_error (error);
     }
-  fixture->app = g_object_ref (app);
+
+  return app;
+}
+
+/* Opens a window of @fixture->app on the embedded content and waits for
+ * its first frame and its web view, like a person waits for the window. */
+static inline void
+ui_fixture_open_window (UiFixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
 
   fixture->content = gma_content_new_embedded (&error);
   g_assert_no_error (error);
@@ -119,9 +127,14 @@ ui_fixture_set_up (UiFixture *fixture, gconstpointer data)
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  /* The web view is made after the first frame: wait for it like a
-   * person waits for the window. */
   ui_wait_until (window_drawn, fixture, "the window's first frame and web view");
+}
+
+static inline void
+ui_fixture_set_up (UiFixture *fixture, gconstpointer data)
+{
+  fixture->app = g_object_ref (ui_get_application ());
+  ui_fixture_open_window (fixture);
 }
 
 static inline void
