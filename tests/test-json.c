@@ -97,8 +97,37 @@ static const Case cases[] = {
   { "root-string", "  \"text\"", "flow.json:1:3: ", "holds a string" },
   { "root-number", "42", "flow.json:1:1: ", "holds a number" },
   { "duplicate-member", "{\"a\": 1,\n \"a\": 2}", "flow.json:2:2: ", "appears twice" },
+  /* The same name written with escapes is the same name. */
+  { "duplicate-member-escaped", "{\"id\":\"a\",\"\\u0069d\":\"b\"}", "flow.json:1:11: ",
+    "the member “id” appears twice" },
+  { "duplicate-member-escaped-first", "{\"\\u0069\\u0064\": 1, \"id\": 2}", "flow.json:1:21: ",
+    "the member “id” appears twice" },
+  { "duplicate-member-solidus", "{\"a/b\": 1, \"a\\/b\": 2}", "flow.json:1:12: ",
+    "the member “a/b” appears twice" },
+  { "duplicate-member-surrogates", "{\"\xF0\x9F\x98\x80\": 1, \"\\ud83d\\ude00\": 2}",
+    "flow.json:1:10: ", "appears twice" },
   { "columns-count-characters", "{\"あいう\": 1 2}", "flow.json:1:11: ", "a comma" },
 };
+
+/* Names that differ only once decoded are different names. */
+static void
+test_escaped_names_distinct (void)
+{
+  static const char * const texts[] = {
+    "{\"a\\\"\": 1, \"a\": 2}",
+    "{\"\\u0069d\": 1, \"Id\": 2, \"i\\\\d\": 3, \"i\\nd\": 4}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GmaProblems) problems = load_text (texts[i], -1, &root);
+
+      g_test_message ("%s", texts[i]);
+      g_assert_cmpuint (problems->len, ==, 0);
+      g_assert_nonnull (root);
+    }
+}
 
 static void
 test_case (gconstpointer data)
@@ -318,6 +347,7 @@ main (int   argc,
     }
 
   g_test_add_func ("/json/valid", test_valid);
+  g_test_add_func ("/json/escaped-names-distinct", test_escaped_names_distinct);
   g_test_add_func ("/json/not-utf8", test_not_utf8);
   g_test_add_func ("/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json/depth-limit", test_depth_limit);

@@ -241,18 +241,18 @@ scanner_read_hex4 (Scanner *s)
 }
 
 /* The cursor is on the opening quote. On success the cursor is after the
- * closing quote and, if @raw is given, it receives the text between the
- * quotes as written. */
+ * closing quote and, if @decoded is given, it receives the string's value
+ * with its escapes decoded ("\u0069d" is "id"), so that two member names
+ * are compared as JSON compares them. */
 static gboolean
 scanner_string (Scanner  *s,
-                char    **raw)
+                char    **decoded)
 {
   guint start_line = s->line;
   guint start_col = s->col;
-  gsize start;
+  g_autoptr(GString) value = decoded != NULL ? g_string_new (NULL) : NULL;
 
   scanner_advance (s);   /* the quote */
-  start = s->pos;
 
   for (;;)
     {
@@ -270,8 +270,8 @@ scanner_string (Scanner  *s,
 
       if (c == '"')
         {
-          if (raw != NULL)
-            *raw = g_strndup (s->data + start, s->pos - start);
+          if (decoded != NULL)
+            *decoded = g_string_free (g_steal_pointer (&value), FALSE);
           scanner_advance (s);
           return TRUE;
         }
@@ -305,6 +305,13 @@ scanner_string (Scanner  *s,
             {
             case '"': case '\\': case '/': case 'b':
             case 'f': case 'n': case 'r': case 't':
+              if (value != NULL)
+                {
+                  static const char from[] = "\"\\/bfnrt";
+                  static const char to[] = "\"\\/\b\f\n\r\t";
+
+                  g_string_append_c (value, to[strchr (from, e) - from]);
+                }
               scanner_advance (s);
               break;
 
@@ -355,7 +362,10 @@ scanner_string (Scanner  *s,
                                        "character itself instead", (guint) hi);
                         return FALSE;
                       }
+                    hi = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
                   }
+                if (value != NULL)
+                  g_string_append_unichar (value, (gunichar) hi);
               }
               break;
 
@@ -373,7 +383,13 @@ scanner_string (Scanner  *s,
           continue;
         }
 
-      scanner_advance (s);
+      {
+        gsize before = s->pos;
+
+        scanner_advance (s);
+        if (value != NULL)
+          g_string_append_len (value, s->data + before, s->pos - before);
+      }
     }
 }
 
