@@ -142,6 +142,292 @@ test_broken (gconstpointer data)
   g_assert_null (strchr (error->message, '\n'));
 }
 
+/* A copy of the valid fixture in a new temporary directory. */
+static char *
+copy_valid_set (void)
+{
+  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
+                                        "pages/r1.html", "pages/r2.html",
+                                        "illustrations/pic.svg" };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  char *dir = g_dir_make_tmp ("gma-content-XXXXXX", &error);
+
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (valid, files[i], NULL);
+      g_autofree char *to = g_build_filename (dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (to);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_mkdir_with_parents (parent, 0700);
+      g_file_get_contents (from, &text, &len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, text, len, &error);
+      g_assert_no_error (error);
+    }
+
+  return dir;
+}
+
+/* Writes @len bytes of @text (-1: NUL-terminated) to @dir/@path. */
+static void
+write_file (const char *dir,
+            const char *path,
+            const char *text,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *to = g_build_filename (dir, path, NULL);
+  g_autofree char *parent = g_path_get_dirname (to);
+
+  g_mkdir_with_parents (parent, 0700);
+  g_file_set_contents (to, text, len, &error);
+  g_assert_no_error (error);
+}
+
+/* Replaces @dir/@path (a file or an empty folder, or nothing) with a
+ * symbolic link to @target. */
+static void
+make_link (const char *dir,
+           const char *path,
+           const char *target)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *link_path = g_build_filename (dir, path, NULL);
+  g_autoptr(GFile) link = g_file_new_for_path (link_path);
+
+  g_remove (link_path);
+  g_file_make_symbolic_link (link, target, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* Deletes @path and, for a folder, what it holds; never follows links. */
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                                 NULL, NULL);
+
+  if (info == NULL)
+    return;
+
+  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    {
+      g_autoptr(GFileEnumerator) children =
+        g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+      GFileInfo *child;
+
+      while (children != NULL &&
+             (child = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+        {
+          g_autofree char *child_path = g_build_filename (path, g_file_info_get_name (child),
+                                                          NULL);
+
+          remove_tree (child_path);
+          g_object_unref (child);
+        }
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+/* Asserts that loading @dir fails with exactly @n_problems problems. */
+static GError *
+load_dir_fails (const char *dir,
+                guint       n_problems)
+{
+  GError *error = NULL;
+  g_autoptr(GmaContent) content = load_dir (dir, &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (content);
+  g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, n_problems);
+
+  return error;
+}
+
+#define LINK_REASON "is a symbolic link; the content set must hold the files themselves"
+
+/* A picture that is a link out of the set (here to a file outside it;
+ * /etc/passwd would do the same) is refused, and so is a page. */
+static void
+test_symlink_file (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  g_autofree char *outside = copy_valid_set ();
+  g_autofree char *secret = g_build_filename (outside, "illustrations", "pic.svg", NULL);
+  g_autofree char *secret_page = g_build_filename (outside, "pages", "r2.html", NULL);
+  g_autoptr(GError) error = NULL;
+
+  make_link (dir, "illustrations/pic.svg", secret);
+  make_link (dir, "pages/r2.html", secret_page);
+
+  error = load_dir_fails (dir, 2);
+  assert_problem (error, "illustrations/pic.svg: ", LINK_REASON);
+  assert_problem (error, "pages/r2.html: ", LINK_REASON);
+
+  remove_tree (dir);
+  remove_tree (outside);
+}
+
+/* A folder of the set that is a link is refused as well. */
+static void
+test_symlink_folder (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  g_autofree char *outside = copy_valid_set ();
+  g_autofree char *illustrations = g_build_filename (outside, "illustrations", NULL);
+  g_autofree char *folder = g_build_filename (dir, "illustrations", NULL);
+  g_autofree char *pic = g_build_filename (folder, "pic.svg", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_remove (pic);
+  g_rmdir (folder);
+  make_link (dir, "illustrations", illustrations);
+
+  error = load_dir_fails (dir, 1);
+  assert_problem (error, "illustrations/pic.svg: ",
+                  "the folder “illustrations” " LINK_REASON);
+
+  remove_tree (dir);
+  remove_tree (outside);
+}
+
+/* gma_content_load_file() refuses links, also those made after the set
+ * was loaded, to files and through folders. */
+static void
+test_symlink_load_file (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  g_autofree char *outside = copy_valid_set ();
+  g_autofree char *secret = g_build_filename (outside, "illustrations", "pic.svg", NULL);
+  g_autofree char *pages = g_build_filename (outside, "pages", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_dir (dir, &error);
+  static const char * const links[] = { "illustrations/link.svg", "more/r1.html" };
+
+  g_assert_no_error (error);
+  g_assert_nonnull (content);
+
+  make_link (dir, "illustrations/link.svg", secret);
+  make_link (dir, "more", pages);
+
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = gma_content_load_file (content, links[i], NULL, &local_error);
+
+      g_test_message ("%s", links[i]);
+      g_assert_null (bytes);
+      g_assert_error (local_error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND);
+      g_assert_nonnull (strstr (local_error->message, "symbolic link"));
+    }
+
+  remove_tree (dir);
+  remove_tree (outside);
+}
+
+/* The administrator may name the set's directory itself through a
+ * link. */
+static void
+test_symlink_root (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  g_autofree char *holder = copy_valid_set ();
+  g_autofree char *root = g_build_filename (holder, "content", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  make_link (holder, "content", dir);
+  content = load_dir (root, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (content);
+
+  bytes = gma_content_load_file (content, "illustrations/pic.svg", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+
+  remove_tree (holder);
+  remove_tree (dir);
+}
+
+/* Pictures are size-checked at validation, with their own limit, and
+ * gma_content_load_file() checks again with the same limits. */
+static void
+test_size_limits (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  gsize image_len = GMA_CONTENT_MAX_IMAGE_SIZE + 1;
+  gsize page_len = GMA_CONTENT_MAX_PAGE_SIZE + 1;
+  g_autofree char *image = g_malloc (image_len);
+  g_autofree char *page = g_malloc (page_len);
+  g_autofree char *image_reason =
+    g_strdup_printf ("the file is %" G_GSIZE_FORMAT " bytes long; it may be at most %d bytes",
+                     image_len, GMA_CONTENT_MAX_IMAGE_SIZE);
+  g_autofree char *page_reason =
+    g_strdup_printf ("the file is %" G_GSIZE_FORMAT " bytes long; it may be at most %d bytes",
+                     page_len, GMA_CONTENT_MAX_PAGE_SIZE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = NULL;
+
+  g_assert_cmpint (GMA_CONTENT_MAX_IMAGE_SIZE, >, GMA_CONTENT_MAX_PAGE_SIZE);
+  memset (image, ' ', image_len);
+  memset (page, ' ', page_len);
+
+  /* Just within the limits: valid */
+  write_file (dir, "illustrations/pic.svg", image, image_len - 1);
+  write_file (dir, "pages/r2.html", page, page_len - 1);
+  content = load_dir (dir, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (content);
+
+  /* A picture within the image limit but over the page limit loads */
+  {
+    g_autoptr(GBytes) bytes = gma_content_load_file (content, "illustrations/pic.svg", NULL,
+                                                     &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_bytes_get_size (bytes), ==, image_len - 1);
+  }
+
+  /* One byte over: refused at validation, each under its own name */
+  write_file (dir, "illustrations/pic.svg", image, image_len);
+  write_file (dir, "pages/r2.html", page, page_len);
+  {
+    g_autoptr(GError) local_error = load_dir_fails (dir, 2);
+
+    assert_problem (local_error, "illustrations/pic.svg: ", image_reason);
+    assert_problem (local_error, "pages/r2.html: ", page_reason);
+  }
+
+  /* … and when read after the validation */
+  {
+    g_autoptr(GBytes) bytes = gma_content_load_file (content, "illustrations/pic.svg", NULL,
+                                                     &error);
+
+    g_assert_null (bytes);
+    g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+    g_clear_error (&error);
+
+    bytes = gma_content_load_file (content, "pages/r2.html", NULL, &error);
+    g_assert_null (bytes);
+    g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+  }
+
+  remove_tree (dir);
+}
+
 static void
 test_link_kinds (void)
 {
@@ -434,6 +720,11 @@ main (int   argc,
   g_test_add_func ("/content/valid", test_valid);
   g_test_add_func ("/content/load-file-refuses", test_load_file_refuses);
   g_test_add_func ("/content/link-kinds", test_link_kinds);
+  g_test_add_func ("/content/symlink/file", test_symlink_file);
+  g_test_add_func ("/content/symlink/folder", test_symlink_folder);
+  g_test_add_func ("/content/symlink/load-file", test_symlink_load_file);
+  g_test_add_func ("/content/symlink/root", test_symlink_root);
+  g_test_add_func ("/content/size-limits", test_size_limits);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "gma-content.h"
@@ -16,7 +17,8 @@
 void gma_content_register_resource (void);
 
 #define EMBEDDED_URI "resource://" RESOURCE_PREFIX "/content"
-#define MAX_PAGE_SIZE GMA_JSON_MAX_SIZE
+#define MAX_PAGE_SIZE  GMA_CONTENT_MAX_PAGE_SIZE
+#define MAX_IMAGE_SIZE GMA_CONTENT_MAX_IMAGE_SIZE
 
 struct _GmaContent
 {
@@ -24,6 +26,8 @@ struct _GmaContent
 
   /* Owned */
   GFile    *root;
+  GFile    *base;      /* @root, resolved once when it is a directory */
+  gboolean  no_links;  /* refuse symbolic links below @base */
   GmaFlow  *flow;
   GmaFaq   *faq;
   gboolean  embedded;
@@ -39,6 +43,7 @@ gma_content_finalize (GObject *object)
   GmaContent *self = (GmaContent *)object;
 
   g_clear_object (&self->root);
+  g_clear_object (&self->base);
   g_clear_object (&self->flow);
   g_clear_object (&self->faq);
 
@@ -87,82 +92,174 @@ relative_path_is_safe (const char *path)
   return TRUE;
 }
 
-static gboolean
-file_exists (GFile *root,
-             const char *path)
+/* The size limit of a file of the set, by its path. */
+static gsize
+max_size_for_path (const char *path)
+{
+  if (g_str_has_suffix (path, ".json"))
+    return GMA_JSON_MAX_SIZE;
+  if (g_str_has_prefix (path, "pages/"))
+    return MAX_PAGE_SIZE;
+  return MAX_IMAGE_SIZE;
+}
+
+/* Finds the regular file @path of the set and checks its size, without
+ * reading it. In a directory, every component of @path is looked at
+ * without following links, and a symbolic link anywhere is refused: a
+ * link could lead out of the set (to /etc/passwd, say) whatever the
+ * path's text. (@base itself was resolved once, so an administrator may
+ * give the set's directory through a link.)
+ *
+ * On failure @error is in G_IO_ERROR, its message a reason for an
+ * administrator: G_IO_ERROR_NOT_FOUND (no such file),
+ * G_IO_ERROR_TOO_MANY_LINKS (a symbolic link), G_IO_ERROR_NOT_REGULAR_FILE,
+ * G_IO_ERROR_MESSAGE_TOO_LARGE (over @max_size), or another code when the
+ * file cannot be read. */
+static GFile *
+open_file (GmaContent  *self,
+           const char  *path,
+           gsize        max_size,
+           GError     **error)
 {
   g_autoptr(GFile) file = NULL;
   g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *attributes = G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE;
 
   if (!relative_path_is_safe (path))
-    return FALSE;
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                           "this is not a plain relative path inside the content set");
+      return NULL;
+    }
 
-  file = g_file_resolve_relative_path (root, path);
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  if (self->no_links)
+    {
+      g_auto(GStrv) segments = g_strsplit (path, "/", -1);
 
-  return info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR;
-}
+      file = g_object_ref (self->base);
+      for (guint i = 0; segments[i] != NULL; i++)
+        {
+          GFile *child = g_file_get_child (file, segments[i]);
+          gboolean last = segments[i + 1] == NULL;
 
-/* Reads @path under @root, refusing files larger than @max_size without
- * loading them. On failure appends a problem naming @path. */
-static GBytes *
-read_file (GFile       *root,
-           const char  *path,
-           gsize        max_size,
-           GmaProblems *problems)
-{
-  g_autoptr(GFile) file = g_file_resolve_relative_path (root, path);
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
+          g_object_unref (file);
+          file = child;
+          g_clear_object (&info);
+          g_clear_error (&local_error);
+          info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
+                                    NULL, &local_error);
+          if (info == NULL)
+            break;
 
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &error);
+          if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
+            {
+              if (last)
+                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                                     "is a symbolic link; the content set must hold the "
+                                     "files themselves");
+              else
+                g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
+                             "the folder “%s” is a symbolic link; the content set must "
+                             "hold the files themselves", segments[i]);
+              return NULL;
+            }
+
+          if (!last && g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
+            {
+              g_clear_object (&info);
+              g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
+              break;
+            }
+        }
+    }
+  else
+    {
+      file = g_file_resolve_relative_path (self->base, path);
+      info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
+    }
+
   if (info == NULL)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-          g_error_matches (error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
-        gma_problems_add (problems, path, NULL, "the file is missing from the content set");
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
+          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) ||
+          g_error_matches (local_error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                             "the file is missing from the content set");
       else
-        gma_problems_add (problems, path, NULL, "the file cannot be read: %s", error->message);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                     "the file cannot be read: %s", local_error->message);
       return NULL;
     }
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      gma_problems_add (problems, path, NULL, "this is not a regular file");
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
+                           "this is not a regular file");
       return NULL;
     }
 
   if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
       (guint64) g_file_info_get_size (info) > max_size)
     {
-      gma_problems_add (problems, path, NULL,
-                        "the file is %" G_GUINT64_FORMAT " bytes long; it may be at most %"
-                        G_GSIZE_FORMAT " bytes", (guint64) g_file_info_get_size (info),
-                        max_size);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   "the file is %" G_GUINT64_FORMAT " bytes long; it may be at most %"
+                   G_GSIZE_FORMAT " bytes", (guint64) g_file_info_get_size (info), max_size);
       return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &error))
+  return g_steal_pointer (&file);
+}
+
+/* Reads @path (see open_file(); the same errors). */
+static GBytes *
+load_file (GmaContent  *self,
+           const char  *path,
+           gsize        max_size,
+           GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *data = NULL;
+  gsize len = 0;
+
+  file = open_file (self, path, max_size, error);
+  if (file == NULL)
+    return NULL;
+
+  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
     {
-      gma_problems_add (problems, path, NULL, "the file cannot be read: %s", error->message);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                   "the file cannot be read: %s", local_error->message);
       return NULL;
     }
 
   /* The file may have grown since it was queried. */
   if (len > max_size)
     {
-      gma_problems_add (problems, path, NULL,
-                        "the file is %" G_GSIZE_FORMAT " bytes long; it may be at most %"
-                        G_GSIZE_FORMAT " bytes", len, max_size);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
+                   "the file is %" G_GSIZE_FORMAT " bytes long; it may be at most %"
+                   G_GSIZE_FORMAT " bytes", len, max_size);
       return NULL;
     }
 
   return g_bytes_new_take (g_steal_pointer (&data), len);
+}
+
+/* Reads @path for the validation; on failure appends a problem naming
+ * @path. */
+static GBytes *
+read_file (GmaContent  *self,
+           const char  *path,
+           GmaProblems *problems)
+{
+  g_autoptr(GError) error = NULL;
+  GBytes *bytes = load_file (self, path, max_size_for_path (path), &error);
+
+  if (bytes == NULL)
+    gma_problems_add (problems, path, NULL, "%s", error->message);
+
+  return bytes;
 }
 
 /* ------------------------------------------------------------------ */
@@ -174,6 +271,7 @@ typedef struct
   GmaContent  *self;
   const char  *file;
   GmaProblems *problems;
+  GHashTable  *files_checked;  /* paths of linked files already checked */
 } PageCheck;
 
 static void
@@ -199,6 +297,33 @@ page_problem (PageCheck  *check,
   va_end (args);
 
   gma_problems_add (check->problems, check->file, place, "%s", reason);
+}
+
+/* A file a page links to must be there, be a file of the set (not a
+ * link) and not be too large. A missing file is reported where it is
+ * linked; anything else about the file once, under its own name. */
+static void
+check_linked_file (PageCheck  *check,
+                   const char *path,
+                   const char *value,
+                   guint       line,
+                   guint       col)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  file = open_file (check->self, path, max_size_for_path (path), &error);
+  if (file != NULL)
+    return;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    page_problem (check, line, col,
+                  "the file “%s” (linked as “%s”) is not in the content set", path, value);
+  else if (!g_hash_table_contains (check->files_checked, path))
+    {
+      g_hash_table_add (check->files_checked, g_strdup (path));
+      gma_problems_add (check->problems, path, NULL, "%s", error->message);
+    }
 }
 
 /* @value is the attribute's value as written (entities not decoded). */
@@ -231,10 +356,8 @@ check_link (PageCheck  *check,
             page_problem (check, line, col,
                           "“%s” does not name a file of the content set; write "
                           "gma://content/illustrations/NAME.svg", value);
-          else if (!file_exists (check->self->root, path))
-            page_problem (check, line, col,
-                          "the file “%s” (linked as “%s”) is not in the content set",
-                          path, value);
+          else
+            check_linked_file (check, path, value, line, col);
           return;
         }
 
@@ -405,6 +528,7 @@ check_page_links (PageCheck  *check,
 static void
 check_page (GmaContent  *self,
             const char  *page,
+            GHashTable  *files_checked,
             GmaProblems *problems)
 {
   g_autoptr(GBytes) bytes = NULL;
@@ -412,9 +536,11 @@ check_page (GmaContent  *self,
   const char *data;
   const char *bad = NULL;
   gsize len;
-  PageCheck check = { self, page, problems };
+  PageCheck check = { self, page, problems, files_checked };
 
-  bytes = read_file (self->root, page, MAX_PAGE_SIZE, problems);
+  /* Whatever is wrong with the file is reported here, once. */
+  g_hash_table_add (files_checked, g_strdup (page));
+  bytes = read_file (self, page, problems);
   if (bytes == NULL)
     return;
 
@@ -443,6 +569,8 @@ check_cross_references (GmaContent  *self,
                         GmaProblems *problems)
 {
   g_autoptr(GHashTable) pages_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) files_checked = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
   guint n_nodes = gma_flow_get_n_nodes (self->flow);
   guint n_entries = g_list_model_get_n_items (G_LIST_MODEL (self->faq));
 
@@ -466,11 +594,17 @@ check_cross_references (GmaContent  *self,
           g_autofree char *where = g_strdup_printf ("$.nodes[%u].page", n);
 
           g_hash_table_add (pages_seen, (gpointer) page);
-          if (!file_exists (self->root, page))
-            gma_problems_add (problems, "flow.json", where,
-                              "the page “%s” is not in the content set", page);
-          else
-            check_page (self, page, problems);
+          {
+            g_autoptr(GFile) file = NULL;
+            g_autoptr(GError) error = NULL;
+
+            file = open_file (self, page, max_size_for_path (page), &error);
+            if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+              gma_problems_add (problems, "flow.json", where,
+                                "the page “%s” is not in the content set", page);
+            else
+              check_page (self, page, files_checked, problems);
+          }
         }
     }
 
@@ -533,8 +667,21 @@ gma_content_new (GFile               *root,
   self = g_object_new (GMA_TYPE_CONTENT, NULL);
   self->root = g_object_ref (root);
 
-  flow_bytes = read_file (root, "flow.json", GMA_JSON_MAX_SIZE, problems);
-  faq_bytes = read_file (root, "faq.json", GMA_JSON_MAX_SIZE, problems);
+  /* A directory is resolved once, here: the administrator may name it
+   * through a symbolic link; below it, links are refused (open_file()). */
+  if (g_file_has_uri_scheme (root, "resource"))
+    self->base = g_object_ref (root);
+  else
+    {
+      g_autofree char *root_path = g_file_get_path (root);
+      g_autofree char *real = root_path != NULL ? realpath (root_path, NULL) : NULL;
+
+      self->base = real != NULL ? g_file_new_for_path (real) : g_object_ref (root);
+      self->no_links = TRUE;
+    }
+
+  flow_bytes = read_file (self, "flow.json", problems);
+  faq_bytes = read_file (self, "faq.json", problems);
 
   if (flow_bytes != NULL)
     flow_json = gma_json_load (flow_bytes, "flow.json", problems);
@@ -662,50 +809,28 @@ gma_content_load_file (GmaContent  *self,
                        char       **content_type,
                        GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
+  GBytes *bytes;
 
   g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!relative_path_is_safe (path))
+  /* The same checks as the validation's, with the same limits. */
+  bytes = load_file (self, path, max_size_for_path (path), &local_error);
+  if (bytes == NULL)
     {
-      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
-                   "“%s” is not a path inside the content set", path);
-      return NULL;
-    }
-
-  file = g_file_resolve_relative_path (self->root, path);
-  info = g_file_query_info (file,
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
-                   "“%s” is not in the content set", path);
-      return NULL;
-    }
-
-  if (g_file_info_get_size (info) > MAX_PAGE_SIZE * 4)
-    {
-      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID,
-                   "“%s” is too large", path);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
-    {
-      g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
-                   "“%s” cannot be read: %s", path, local_error->message);
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
+        g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID,
+                     "“%s”: %s", path, local_error->message);
+      else
+        g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_NOT_FOUND,
+                     "“%s” is not in the content set: %s", path, local_error->message);
       return NULL;
     }
 
   if (content_type != NULL)
     *content_type = g_strdup (guess_content_type (path));
 
-  return g_bytes_new_take (g_steal_pointer (&data), len);
+  return bytes;
 }

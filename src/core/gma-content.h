@@ -4,6 +4,16 @@
  * administrator's override directory with the same layout:
  *
  *   flow.json  faq.json  pages/NAME.html  illustrations/NAME.svg
+ *
+ * Every file is checked when the set is loaded, and again each time it
+ * is read with gma_content_load_file(), with the same limits:
+ *   flow.json, faq.json   at most GMA_JSON_MAX_SIZE (2 MiB) each;
+ *   pages/…               at most GMA_CONTENT_MAX_PAGE_SIZE (2 MiB) each;
+ *   anything else (the illustrations pages link to with
+ *   gma://content/PATH)  at most GMA_CONTENT_MAX_IMAGE_SIZE (4 MiB) each.
+ * In an override directory every file must be a regular file of the
+ * directory itself: a symbolic link, to a file or to a folder, is
+ * refused (the directory itself may be named through a link).
  */
 #pragma once
 
@@ -12,6 +22,9 @@
 #include "gma-faq.h"
 
 G_BEGIN_DECLS
+
+#define GMA_CONTENT_MAX_PAGE_SIZE  (2 * 1024 * 1024)  /* bytes */
+#define GMA_CONTENT_MAX_IMAGE_SIZE (4 * 1024 * 1024)  /* bytes */
 
 #define GMA_CONTENT_ERROR (gma_content_error_quark ())
 typedef enum {
@@ -50,7 +63,9 @@ const char  *gma_content_get_source     (GmaContent *self);
 
 /* Reads a file of the set by its relative path ("pages/start.html",
  * "illustrations/outlook-1.svg"). Paths that leave the set ("..",
- * absolute) or name no file fail with GMA_CONTENT_ERROR_NOT_FOUND.
+ * absolute), name no file or a symbolic link fail with
+ * GMA_CONTENT_ERROR_NOT_FOUND; a file over its size limit (above) with
+ * GMA_CONTENT_ERROR_INVALID.
  * @content_type (optional) receives a MIME type guessed from the name. */
 GBytes      *gma_content_load_file      (GmaContent  *self,
                                          const char  *path,
