@@ -24,6 +24,10 @@ struct _GmaPageView
   gboolean caret;
   /* A load was asked for and its load-finished has not come yet. */
   gboolean pending;
+  /* The module could not be loaded, or the web process kept dying. */
+  gboolean load_failed;
+  guint restarts;
+  gint64 first_restart;
 
   /* Borrowed (a child, from the module) */
   GtkWidget *web_view;
@@ -146,10 +150,33 @@ rebuild_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void destroy_web_view (GmaPageView *self);
+
+#define MAX_RESTARTS 3
+#define RESTART_WINDOW_US (60 * G_USEC_PER_SEC)
+
 static void
 host_process_died (gpointer host)
 {
   GmaPageView *self = host;
+  gint64 now = g_get_monotonic_time ();
+
+  /* A page that kills the web process every time it is shown would be
+   * rebuilt for ever: after a few deaths in a minute, say so instead. */
+  if (now - self->first_restart > RESTART_WINDOW_US)
+    {
+      self->first_restart = now;
+      self->restarts = 0;
+    }
+  if (++self->restarts > MAX_RESTARTS)
+    {
+      destroy_web_view (self);
+      self->load_failed = TRUE;
+      gtk_label_set_text (GTK_LABEL (self->placeholder),
+                          _("The page pane stopped working. The questions on the left still work."));
+      gtk_widget_set_visible (self->placeholder, TRUE);
+      return;
+    }
 
   /* Not from inside the dying view's own signal. */
   g_clear_handle_id (&self->create_idle, g_source_remove);
@@ -179,6 +206,7 @@ destroy_web_view (GmaPageView *self)
   if (self->web_view == NULL)
     return;
 
+  web_module->detach (self->web_view);
   gtk_widget_unparent (self->web_view);
   self->web_view = NULL;
   self->pending = FALSE;
@@ -200,6 +228,7 @@ create_web_view (GmaPageView *self)
 
       g_warning ("%s", message);
       gtk_label_set_text (GTK_LABEL (self->placeholder), message);
+      self->load_failed = TRUE;
       return;
     }
 
@@ -378,7 +407,9 @@ gboolean
 gma_page_view_is_loading (GmaPageView *self)
 {
   g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), FALSE);
-  return self->web_view == NULL || self->pending || web_module->is_loading (self->web_view);
+  if (self->web_view == NULL)
+    return !self->load_failed;
+  return self->pending || web_module->is_loading (self->web_view);
 }
 
 GtkWidget *

@@ -55,7 +55,7 @@ handle_scheme_request (WebKitURISchemeRequest *request,
   g_autofree char *content_type = NULL;
   SoupMessageHeaders *headers;
 
-  if (view == NULL)
+  if (view == NULL || view->host == NULL)
     {
       error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No page for %s", uri);
       webkit_uri_scheme_request_finish_error (request, error);
@@ -128,6 +128,10 @@ new_settings (void)
   webkit_settings_set_enable_fullscreen (settings, FALSE);
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
   webkit_settings_set_enable_site_specific_quirks (settings, FALSE);
+  /* <a ping> would be a request that decide-policy never sees; WebKitGTK
+   * 2.50 no longer sends pings ("enable-hyperlink-auditing" is deprecated
+   * and does nothing, it says when set), and the CSP's default-src 'none'
+   * covers them where it still would. */
   webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
   webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
   webkit_settings_set_allow_top_navigation_to_data_urls (settings, FALSE);
@@ -354,6 +358,18 @@ module_new_view (const GmaWebHostFuncs *funcs,
 }
 
 static void
+module_detach (GtkWidget *widget)
+{
+  ViewData *view = view_data (WEBKIT_WEB_VIEW (widget));
+
+  if (view == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (widget, view);
+  view->host = NULL;
+}
+
+static void
 module_load_uri (GtkWidget  *view,
                  const char *uri)
 {
@@ -392,20 +408,28 @@ module_set_caret (GtkWidget *view,
   webkit_settings_set_enable_caret_browsing (webkit_web_view_get_settings (WEBKIT_WEB_VIEW (view)), enabled);
 }
 
+/* The print operation only holds a weak pointer to its web view and
+ * finishes after it, if need be: its callbacks hold the view. */
 static void
 on_print_failed (WebKitPrintOperation *operation,
                  GError               *error,
-                 ViewData             *view)
+                 WebKitWebView        *web_view)
 {
+  ViewData *view = view_data (web_view);
+
   g_object_set_data (G_OBJECT (operation), "gma-print-failed", GINT_TO_POINTER (TRUE));
-  view->funcs->print_finished (view->host, error);
+  if (view != NULL && view->host != NULL)
+    view->funcs->print_finished (view->host, error);
 }
 
 static void
 on_print_finished (WebKitPrintOperation *operation,
-                   ViewData             *view)
+                   WebKitWebView        *web_view)
 {
-  if (!g_object_get_data (G_OBJECT (operation), "gma-print-failed"))
+  ViewData *view = view_data (web_view);
+
+  if (!g_object_get_data (G_OBJECT (operation), "gma-print-failed") &&
+      view != NULL && view->host != NULL)
     view->funcs->print_finished (view->host, NULL);
   g_object_unref (operation);
 }
@@ -416,11 +440,12 @@ module_print (GtkWidget *widget,
               gboolean   silent)
 {
   WebKitPrintOperation *operation = webkit_print_operation_new (WEBKIT_WEB_VIEW (widget));
-  ViewData *view = view_data (WEBKIT_WEB_VIEW (widget));
 
   /* The operation lives until it has finished. */
-  g_signal_connect (operation, "failed", G_CALLBACK (on_print_failed), view);
-  g_signal_connect (operation, "finished", G_CALLBACK (on_print_finished), view);
+  g_signal_connect_data (operation, "failed", G_CALLBACK (on_print_failed),
+                         g_object_ref (widget), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
+  g_signal_connect_data (operation, "finished", G_CALLBACK (on_print_finished),
+                         g_object_ref (widget), (GClosureNotify) (void (*) (void)) g_object_unref, 0);
 
   if (silent)
     webkit_print_operation_print (operation);
@@ -462,6 +487,7 @@ module_find_finish (GtkWidget *view)
 static const GmaWebModule module = {
   .abi = GMA_WEB_MODULE_ABI,
   .new_view = module_new_view,
+  .detach = module_detach,
   .load_uri = module_load_uri,
   .get_uri = module_get_uri,
   .get_title = module_get_title,

@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define GMA_WEB_MODULE_ABI 2
+#define GMA_WEB_MODULE_ABI 3
 
 /* What the module calls back into its host (the page view). */
 typedef struct {
@@ -44,6 +44,9 @@ typedef struct {
   GtkWidget   *(*new_view)        (const GmaWebHostFuncs *funcs,
                                    gpointer               host,
                                    const char            *csp);
+  /* Cuts the view off from its host: no callback reaches the host after
+   * this (the view may outlive it, e.g. while a print finishes). */
+  void         (*detach)          (GtkWidget  *view);
   void         (*load_uri)        (GtkWidget  *view,
                                    const char *uri);
   const char  *(*get_uri)         (GtkWidget  *view);
