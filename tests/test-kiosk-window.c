@@ -24,6 +24,25 @@ kiosk_set_up (UiFixture *fixture, gconstpointer data)
   ui_fixture_open_window (fixture);
 }
 
+/* Whether a window action is enabled, as a button bound to it sees it. */
+static gboolean
+window_action_enabled (GmaWindow *window, const char *action)
+{
+  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (window));
+  GtkWidget *probe = gtk_button_new ();
+  gboolean enabled;
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (probe), action);
+  if (g_str_equal (action, "wizard.answer"))
+    gtk_actionable_set_action_target (GTK_ACTIONABLE (probe), "u", 0);
+  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), probe);
+  ui_wait_ms (50);
+  enabled = gtk_widget_get_sensitive (probe);
+  gtk_overlay_remove_overlay (GTK_OVERLAY (overlay), probe);
+
+  return enabled;
+}
+
 static void
 test_attract_screen (UiFixture *fixture, gconstpointer data)
 {
@@ -43,11 +62,21 @@ test_attract_screen (UiFixture *fixture, gconstpointer data)
     g_assert_cmpfloat (screen.size.width, ==, overlay.size.width);
     g_assert_cmpfloat (screen.size.height, ==, overlay.size.height);
   }
-  /* No menu with About or other windows. */
+  /* No menu with About or other windows; quitting and About are refused
+   * even over D-Bus; no print dialog, find bar or caret mode. */
   g_assert_false (gtk_widget_get_visible (window->menu_button));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "quit"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "about"));
+  g_assert_false (window_action_enabled (window, "page.print"));
+  g_assert_false (window_action_enabled (window, "page.find"));
+  g_assert_false (window_action_enabled (window, "page.caret-browsing"));
+  g_assert_true (window_action_enabled (window, "wizard.answer"));
+  /* What lies under the attract screen can be neither focused nor pressed. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
 
   g_signal_emit_by_name (window->attract_screen, "activated");
   g_assert_false (gtk_widget_get_visible (window->attract_screen));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
   g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
 }
 
@@ -100,6 +129,8 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
   g_object_set (window, "show-sidebar", TRUE, NULL);
   gtk_editable_set_text (search, "パスワード");
   g_settings_set_double (window->settings, "zoom-level", 1.5);
+  g_object_set (window, "caret-browsing", TRUE, NULL);
+  gma_kana_keypad_set_page (window->keypad, "latin");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL);
   gdk_clipboard_set_text (primary, "a visitor's selection");
   g_assert_nonnull (gdk_clipboard_get_content (clipboard));
@@ -112,6 +143,14 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (gtk_editable_get_text (search), ==, "");
   g_assert_false (gtk_revealer_get_reveal_child (window->sidebar_revealer));
   g_assert_cmpfloat (g_settings_get_double (window->settings, "zoom-level"), ==, 1.0);
+  {
+    gboolean caret = TRUE;
+
+    g_object_get (window, "caret-browsing", &caret, NULL);
+    g_assert_false (caret);
+  }
+  g_assert_cmpstr (gma_kana_keypad_get_page (window->keypad), ==, "kana");
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
   g_assert_true (clipboard_empty (clipboard));
   g_assert_true (clipboard_empty (primary));
   /* A new web view: nothing of the old one's history remains. */

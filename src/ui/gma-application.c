@@ -329,8 +329,17 @@ gma_application_command_line (GApplication            *app,
     }
 
   if (g_variant_dict_lookup (options, "content", "^&ay", &directory))
-    self->content_from_command_line = TRUE;
-  else if (!self->content_from_command_line)
+    {
+      /* Relative to where this launch was made, which may not be where the
+       * running instance was started. */
+      g_autoptr(GFile) file = g_application_command_line_create_file_for_arg (command_line, directory);
+
+      self->content_from_command_line = TRUE;
+      directory = settings_directory = g_file_get_path (file);
+    }
+  else if (self->content_from_command_line)
+    directory = settings_directory = g_strdup (self->content_directory);
+  else
     {
       settings_directory = g_settings_get_string (self->settings, "content-directory");
       directory = settings_directory;
@@ -372,7 +381,8 @@ quit_activated (GSimpleAction *action,
 {
   GmaApplication *self = user_data;
 
-  if (self->kiosk)
+  /* A kiosk may have been turned on by --kiosk or by dconf. */
+  if (gma_application_get_kiosk (self))
     return;
   g_application_quit (G_APPLICATION (self));
 }
@@ -387,7 +397,7 @@ about_activated (GSimpleAction *action,
   const char *authors[] = { _("The G-MIS Mail Assistant developers"), NULL };
   g_autofree char *comments = NULL;
 
-  if (self->kiosk)
+  if (gma_application_get_kiosk (self))
     return;
 
   comments = g_strdup_printf (_("Guides you through the Ministry of Health, Labour and Welfare’s "

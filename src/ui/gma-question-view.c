@@ -158,10 +158,11 @@ update_steps (GmaQuestionView *self)
       gtk_box_append (GTK_BOX (text), question_label);
       gtk_box_append (GTK_BOX (text), answer_label);
 
-      icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Change"),
-                                      -1);
+      /* The row's label already says it can be changed. */
+      icon = g_object_new (GTK_TYPE_IMAGE,
+                           "icon-name", "document-edit-symbolic",
+                           "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                           NULL);
 
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
       gtk_box_append (GTK_BOX (box), text);
@@ -293,9 +294,15 @@ gma_question_view_show_feedback (GmaQuestionView *self,
 {
   g_return_if_fail (GMA_IS_QUESTION_VIEW (self));
 
+  g_clear_handle_id (&self->feedback_timeout, g_source_remove);
+  if (message == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->feedback_revealer, FALSE);
+      return;
+    }
+
   gtk_label_set_text (self->feedback_label, message);
   gtk_revealer_set_reveal_child (self->feedback_revealer, TRUE);
-  g_clear_handle_id (&self->feedback_timeout, g_source_remove);
   self->feedback_timeout = g_timeout_add_seconds (FEEDBACK_SECONDS, hide_feedback, self);
 }
 

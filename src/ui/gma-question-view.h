@@ -17,7 +17,8 @@ G_DECLARE_FINAL_TYPE (GmaQuestionView, gma_question_view, GMA, QUESTION_VIEW, Gt
 void       gma_question_view_set_session     (GmaQuestionView *self,
                                               GmaSession      *session);
 void       gma_question_view_update          (GmaQuestionView *self);
-/* A short message under the question ("Copied"), hidden after a while. */
+/* A short message under the question ("Copied"), hidden after a while;
+ * NULL hides it now. */
 void       gma_question_view_show_feedback   (GmaQuestionView *self,
                                               const char      *message);
 /* Shows the 「印刷」 button of a result (a kiosk allowed to print). */

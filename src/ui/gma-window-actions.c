@@ -280,6 +280,11 @@ _gma_window_update_actions (GmaWindow *self)
   gma_question_view_set_print_visible (self->question_view,
                                        have_session && _gma_window_kiosk_can_print (self));
   gtk_widget_action_set_enabled (widget, "win.show-flow", have_session);
+  /* A kiosk's visitor gets neither dialogs (the print dialog's "print to
+   * file" browses the disk) nor modes that outlive them. */
+  gtk_widget_action_set_enabled (widget, "page.print", self->kiosk == NULL);
+  gtk_widget_action_set_enabled (widget, "page.find", self->kiosk == NULL);
+  gtk_widget_action_set_enabled (widget, "page.caret-browsing", self->kiosk == NULL);
 
   if (self->settings != NULL)
     {

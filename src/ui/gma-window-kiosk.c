@@ -35,6 +35,32 @@ reset_scrolling (GtkWidget *widget)
     reset_scrolling (child);
 }
 
+/* While a kiosk screen (attract screen, idle warning) lies over the window,
+ * what is under it can be neither focused nor pressed: Enter under 「続けま
+ * すか？」 must not press a hidden answer. The screen takes the focus (a
+ * screen reader reads it). */
+static void
+show_cover (GmaWindow *self,
+            GtkWidget *screen)
+{
+  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
+
+  gtk_widget_set_sensitive (gtk_overlay_get_child (GTK_OVERLAY (overlay)), FALSE);
+  if (screen != NULL)
+    {
+      gtk_widget_set_visible (screen, TRUE);
+      gtk_widget_grab_focus (screen);
+    }
+}
+
+static void
+uncover (GmaWindow *self)
+{
+  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
+
+  gtk_widget_set_sensitive (gtk_overlay_get_child (GTK_OVERLAY (overlay)), TRUE);
+}
+
 /* Everything the last visitor left goes: answers, search text, scroll
  * positions, zoom, both clipboards (GmaKiosk empties those), and the web
  * view with its history and session. */
@@ -45,27 +71,48 @@ on_kiosk_reset (GmaWindow *self,
   self->printing_slip = FALSE;
   gma_session_restart (self->session);
   gtk_editable_set_text (gma_faq_sidebar_get_search_entry (self->sidebar), "");
-  g_object_set (self, "show-sidebar", FALSE, NULL);
+  gma_kana_keypad_set_page (self->keypad, "kana");
+  g_object_set (self, "show-sidebar", FALSE, "caret-browsing", FALSE, NULL);
   gtk_widget_set_visible (self->qr_view, FALSE);
+  gtk_editable_set_text (self->find_entry, "");
+  gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   gma_page_view_find (self->page_view, NULL, FALSE);
+  gma_question_view_show_feedback (self->question_view, NULL);
+  /* The window follows the setting (changed::zoom-level). */
   g_settings_reset (self->settings, "zoom-level");
-  gma_page_view_set_zoom (self->page_view, g_settings_get_double (self->settings, "zoom-level"));
   reset_scrolling (GTK_WIDGET (self));
 
   /* WebKit cannot forget its back-forward list: build a new view on a new
    * ephemeral session. */
   gma_page_view_rebuild (self->page_view);
 
-  gtk_widget_set_visible (self->attract_screen, TRUE);
+  show_cover (self, self->attract_screen);
 }
 
 static void
 on_attract_activated (GmaWindow        *self,
                       GmaAttractScreen *attract)
 {
-  gma_session_restart (self->session);
+  /* The reset that showed it has already started a new walk. */
   gtk_widget_set_visible (self->attract_screen, FALSE);
+  uncover (self);
   gma_kiosk_reset_idle (self->kiosk);
+}
+
+static void
+on_idle_warning (GmaWindow *self,
+                 guint      seconds,
+                 GmaKiosk  *kiosk)
+{
+  show_cover (self, NULL);
+}
+
+static void
+on_idle_cancelled (GmaWindow *self,
+                   GmaKiosk  *kiosk)
+{
+  if (!gtk_widget_get_visible (self->attract_screen))
+    uncover (self);
 }
 
 static void
@@ -107,6 +154,8 @@ _gma_window_kiosk_show_link (GmaWindow  *self,
     return;
   gtk_widget_set_visible (self->qr_view, TRUE);
 }
+
+static const char * const refused_app_actions[] = { "quit", "about" };
 
 #define SLIP_URI "gma://app/slip"
 #define QR_URI_PREFIX "gma://app/qr?text="
@@ -235,6 +284,7 @@ _gma_window_setup_kiosk (GmaWindow *self)
   /* An on-screen keypad for the FAQ search: a terminal has no keyboard.
    * It spans the window's width below everything, shown with the FAQ. */
   keypad = gma_kana_keypad_new ();
+  self->keypad = GMA_KANA_KEYPAD (keypad);
   gma_kana_keypad_set_target (GMA_KANA_KEYPAD (keypad),
                               gma_faq_sidebar_get_search_entry (self->sidebar));
   self->keypad_revealer = GTK_REVEALER (gtk_revealer_new ());
@@ -262,16 +312,28 @@ _gma_window_setup_kiosk (GmaWindow *self)
   gtk_overlay_add_overlay (GTK_OVERLAY (overlay), idle_overlay);
   gma_kiosk_set_idle_overlay (self->kiosk, GMA_IDLE_OVERLAY (idle_overlay));
   g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (on_kiosk_reset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kiosk, "idle-warning", G_CALLBACK (on_idle_warning), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kiosk, "idle-cancelled", G_CALLBACK (on_idle_cancelled), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->page_view, "load-finished", G_CALLBACK (on_slip_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_view, "print-finished", G_CALLBACK (on_print_finished), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::kiosk-allow-print",
                            G_CALLBACK (on_allow_print_changed), self, G_CONNECT_SWAPPED);
 
-  /* Nothing that opens another window. */
+  /* Nothing that opens another window. The application's own actions
+   * are refused too, even when asked over D-Bus (org.gtk.Actions). */
   gtk_widget_set_visible (self->menu_button, FALSE);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (gtk_window_get_application (GTK_WINDOW (self))),
+                                                    refused_app_actions[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+    }
   g_object_set (self, "show-sidebar", FALSE, NULL);
 
   gma_kiosk_set_active (self->kiosk, TRUE);
+  show_cover (self, self->attract_screen);
   _gma_window_update_actions (self);
 }

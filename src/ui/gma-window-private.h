@@ -3,6 +3,7 @@
 #pragma once
 
 #include "gma-faq-sidebar.h"
+#include "gma-kana-keypad.h"
 #include "gma-kiosk.h"
 #include "gma-page-view.h"
 #include "gma-question-view.h"
@@ -39,6 +40,7 @@ struct _GmaWindow
   GtkWidget *attract_screen;
   GtkWidget *qr_view;
   GtkRevealer *keypad_revealer;
+  GmaKanaKeypad *keypad;
   gboolean printing_slip;
 
   gboolean show_sidebar;

@@ -55,6 +55,22 @@ on_session_changed (GmaWindow  *self,
   _gma_window_update_actions (self);
 }
 
+/* Shows in the pane what the sidebar offered (an FAQ answer, or a page
+ * found by a search), marking entry @id as the one shown. On a narrow
+ * window the sidebar gives the wizard its place back, so that the page is
+ * seen next to it. */
+static void
+show_from_sidebar (GmaWindow  *self,
+                   const char *id,
+                   const char *uri)
+{
+  gma_faq_sidebar_select (self->sidebar, id);
+  gma_page_view_load_uri (self->page_view, uri);
+
+  if (self->narrow)
+    g_object_set (self, "show-sidebar", FALSE, NULL);
+}
+
 void
 _gma_window_show_faq (GmaWindow  *self,
                       const char *id)
@@ -65,13 +81,7 @@ _gma_window_show_faq (GmaWindow  *self,
     return;
 
   uri = gma_router_uri (GMA_ROUTE_FAQ, id);
-  gma_faq_sidebar_select (self->sidebar, id);
-  gma_page_view_load_uri (self->page_view, uri);
-
-  /* On a narrow window the answer is in the page pane: give the wizard
-   * its place back so that the answer is seen next to it. */
-  if (self->narrow)
-    g_object_set (self, "show-sidebar", FALSE, NULL);
+  show_from_sidebar (self, id, uri);
 }
 
 void
@@ -108,13 +118,7 @@ on_faq_entry_activated (GmaWindow     *self,
       return;
     }
 
-  gma_faq_sidebar_select (self->sidebar, argument);
-  gma_page_view_load_uri (self->page_view, uri);
-
-  /* As _gma_window_show_faq(): on a narrow window, the page is seen next
-   * to the wizard. */
-  if (self->narrow)
-    g_object_set (self, "show-sidebar", FALSE, NULL);
+  show_from_sidebar (self, argument, uri);
 }
 
 /* The search found nothing and the person chose the guided check: take
