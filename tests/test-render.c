@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "gma-render.h"
@@ -433,6 +434,169 @@ test_link_extras (void)
     }
 }
 
+/* The valid set with @r2 as pages/r2.html, in a new temporary directory
+ * (*@dir); the caller removes it with remove_set(). */
+static GmaContent *
+load_valid_with_r2 (const char  *r2,
+                    char       **dir)
+{
+  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
+                                        "pages/r1.html", "illustrations/pic.svg" };
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) root = NULL;
+  g_autofree char *r2_path = NULL;
+  GmaContent *content;
+
+  *dir = g_dir_make_tmp ("gma-render-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *from = g_build_filename (valid, files[i], NULL);
+      g_autofree char *to = g_build_filename (*dir, files[i], NULL);
+      g_autofree char *parent = g_path_get_dirname (to);
+      g_autofree char *text = NULL;
+      gsize len;
+
+      g_mkdir_with_parents (parent, 0700);
+      g_file_get_contents (from, &text, &len, &error);
+      g_assert_no_error (error);
+      g_file_set_contents (to, text, len, &error);
+      g_assert_no_error (error);
+    }
+
+  r2_path = g_build_filename (*dir, "pages", "r2.html", NULL);
+  g_file_set_contents (r2_path, r2, -1, &error);
+  g_assert_no_error (error);
+
+  root = g_file_new_for_path (*dir);
+  content = gma_content_new (root, ja, &error);
+  g_assert_no_error (error);
+  return content;
+}
+
+static void
+remove_set (const char *dir)
+{
+  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
+                                        "pages/r1.html", "pages/r2.html",
+                                        "illustrations/pic.svg", "pages", "illustrations" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = g_build_filename (dir, files[i], NULL);
+
+      g_remove (path);
+    }
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static char *
+render_r2 (GmaContent *content)
+{
+  g_autoptr(GError) error = NULL;
+  char *page = gma_render_node_page (content, NULL,
+                                     gma_flow_lookup (gma_content_get_flow (content), "r2"),
+                                     &error);
+
+  g_assert_no_error (error);
+  return page;
+}
+
+/* Links the checker accepts get their extras whatever their quoting and
+ * case; comments hide links and their ends; quotes may hold '>'. */
+static void
+test_link_extras_tricky (void)
+{
+  const char *r2 =
+    "<p><a href=https://a.example/>A</a>\n"
+    "<A HREF=\"HTTPS://B.example/\">B</A>\n"
+    "<!-- <a href=\"https://c.example/\"> --><a href=\"https://d.example/\">D</a>\n"
+    "<a href=\"https://e.example/\">E<!-- </a> --> more</a>\n"
+    "<a title=\"x>y\" href=\"https://g.example/\">G</a>\n"
+    "<a href=\"https://h.example/?q='x'\" title='say \"hi\"'>H</a>\n"
+    "<a href=\"MAILTO:info@example.org?subject=x\">mail</a>\n"
+    "<abbr href=\"https://i.example/\">I</abbr>\n"
+    "<a href=\"https://f.example/\">never closed</p>\n<a x";
+  g_autofree char *dir = NULL;
+  g_autoptr(GmaContent) content = load_valid_with_r2 (r2, &dir);
+  g_autofree char *page = render_r2 (content);
+
+  assert_contains (page, "<a href=https://a.example/>A</a>"
+                         "<span class=\"link-url\">（https://a.example/）</span> "
+                         "<a class=\"copy-link\" href=\"gma://action/copy?text=https%3A%2F%2Fa.example%2F\"");
+  assert_contains (page, "<A HREF=\"HTTPS://B.example/\">B</A>"
+                         "<span class=\"link-url\">（HTTPS://B.example/）</span> ");
+  assert_contains (page, "<!-- <a href=\"https://c.example/\"> --><a href=\"https://d.example/\">D</a>"
+                         "<span class=\"link-url\">（https://d.example/）</span> ");
+  assert_lacks (page, "（https://c.example/）");
+  assert_contains (page, "<!-- </a> --> more</a><span class=\"link-url\">（https://e.example/）</span> ");
+  assert_contains (page, "<a title=\"x>y\" href=\"https://g.example/\">G</a>"
+                         "<span class=\"link-url\">（https://g.example/）</span> ");
+  assert_contains (page, ">H</a><span class=\"link-url\">（https://h.example/?q=&apos;x&apos;）</span> ");
+  assert_contains (page, ">mail</a><span class=\"link-url\">（info@example.org）</span> ");
+  assert_lacks (page, "i.example/）");
+  assert_lacks (page, "f.example/）");
+  assert_contains (page, "never closed</p>\n<a x");
+  g_assert_cmpuint (count_occurrences (page, "class=\"copy-link\""), ==, 7);
+
+  remove_set (dir);
+}
+
+/* Pages as large as a page may be, full of link starts: rendering them
+ * used to take a time growing with the square of their size (18 s for
+ * 2 MB of "<a x>"), now one pass over the text. No time is measured
+ * here: the test's timeout in meson is the guard. */
+static void
+test_link_extras_large (void)
+{
+  /* Tags with no links; link starts with no '>' anywhere after them;
+   * links never closed, then an unclosed comment full of tags */
+  static const struct {
+    const char *unit;
+    const char *tail;
+    const char *tail_unit;
+  } pages[] = {
+    { "<a x>", NULL, NULL },
+    { "<a ", NULL, NULL },
+    { "<a href=\"https://x.example/\">x", "<!--", "<a x>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) r2 = g_string_sized_new (GMA_CONTENT_MAX_PAGE_SIZE);
+      gsize room = GMA_CONTENT_MAX_PAGE_SIZE - 16;
+      g_autofree char *dir = NULL;
+      g_autoptr(GmaContent) content = NULL;
+      g_autofree char *page = NULL;
+      guint n = 0;
+
+      if (pages[i].tail != NULL)
+        room = room * 3 / 4;
+      while (r2->len + strlen (pages[i].unit) <= room)
+        {
+          g_string_append (r2, pages[i].unit);
+          n++;
+        }
+      g_assert_cmpuint (n, >=, 50000);
+      if (pages[i].tail != NULL)
+        {
+          g_string_append (r2, pages[i].tail);
+          while (r2->len + strlen (pages[i].tail_unit) <= GMA_CONTENT_MAX_PAGE_SIZE - 16)
+            g_string_append (r2, pages[i].tail_unit);
+        }
+
+      g_test_message ("%u × “%s”, %" G_GSIZE_FORMAT " bytes", n, pages[i].unit, r2->len);
+      content = load_valid_with_r2 (r2->str, &dir);
+      page = render_r2 (content);
+      g_assert_nonnull (strstr (page, r2->str));
+      g_assert_cmpuint (count_occurrences (page, "copy-link"), ==, 0);
+
+      remove_set (dir);
+    }
+}
+
 /* 「全体の流れ」: every node, exactly the visited ones marked. */
 static void
 test_flow_page (void)
@@ -500,6 +664,8 @@ main (int   argc,
   g_test_add_func ("/render/summary", test_summary);
   g_test_add_func ("/render/embedded", test_embedded);
   g_test_add_func ("/render/link-extras", test_link_extras);
+  g_test_add_func ("/render/link-extras-tricky", test_link_extras_tricky);
+  g_test_add_func ("/render/link-extras-large", test_link_extras_large);
   g_test_add_func ("/render/flow-page", test_flow_page);
 
   return g_test_run ();

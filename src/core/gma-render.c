@@ -9,6 +9,7 @@
 
 #include "gma-flow-diagram.h"
 #include "gma-highlight.h"
+#include "gma-html.h"
 #include "gma-render.h"
 #include "gma-router.h"
 
@@ -263,34 +264,23 @@ inner_text (const char *html,
   return g_strstrip (g_steal_pointer (&unescaped));
 }
 
-/* Finds the value of the href attribute in the start tag [@tag, @tag_end). */
-static gboolean
-find_href (const char  *tag,
-           const char  *tag_end,
-           const char **value,
-           gsize       *value_len)
+/* The value of the href attribute of @tag, unescaped, or NULL. */
+static char *
+find_href (const GmaHtmlTag *tag)
 {
-  for (const char *p = tag; p + 5 < tag_end; p++)
-    {
-      char quote;
-      const char *close;
+  GmaHtmlPos pos = tag->attributes;
+  GmaHtmlAttribute attribute;
 
-      if (g_ascii_strncasecmp (p, "href=", 5) != 0 || !g_ascii_isspace (p[-1]))
-        continue;
+  while (gma_html_next_attribute (&pos, &attribute))
+    if (attribute.value != NULL &&
+        gma_html_name_is (attribute.name, attribute.name_len, "href"))
+      {
+        char *href = unescape_attribute (attribute.value, attribute.value_len);
 
-      quote = p[5];
-      if (quote != '"' && quote != '\'')
-        return FALSE;
-      close = memchr (p + 6, quote, tag_end - (p + 6));
-      if (close == NULL)
-        return FALSE;
+        return g_strstrip (href);
+      }
 
-      *value = p + 6;
-      *value_len = close - (p + 6);
-      return TRUE;
-    }
-
-  return FALSE;
+  return NULL;
 }
 
 static void
@@ -318,85 +308,80 @@ static char *
 add_link_extras (const char *html)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  const char *p = html;
+  const char *copied = html;       /* out holds html up to here */
+  g_autofree char *href = NULL;    /* of the open link, if any */
+  const char *content = NULL;      /* where the open link's text starts */
+  GmaHtmlScanner scanner;
+  GmaHtmlTag tag;
 
-  for (;;)
+  /* One pass over the tags (gma-html.h; comments are skipped): an <a>
+   * with an href opens a link, the next </a> closes it. */
+  gma_html_scanner_init (&scanner, html);
+  while (gma_html_next_tag (&scanner, &tag))
     {
-      const char *tag = strstr (p, "<a");
-      const char *comment = strstr (p, "<!--");
-      const char *tag_end;
-      const char *close;
-      const char *value;
-      gsize value_len;
-      g_autofree char *href = NULL;
       g_autofree char *text = NULL;
       const char *copy;
 
-      if (tag == NULL)
-        break;
-
-      /* Links in comments are not links. */
-      if (comment != NULL && comment < tag)
-        {
-          const char *comment_end = strstr (comment + 4, "-->");
-
-          if (comment_end == NULL)
-            break;
-          comment_end += 3;
-          g_string_append_len (out, p, comment_end - p);
-          p = comment_end;
-          continue;
-        }
-      if (!g_ascii_isspace (tag[2]))
-        {
-          g_string_append_len (out, p, tag + 2 - p);
-          p = tag + 2;
-          continue;
-        }
-
-      tag_end = strchr (tag, '>');
-      close = tag_end ? strstr (tag_end, "</a>") : NULL;
-      if (tag_end == NULL || close == NULL || !find_href (tag, tag_end, &value, &value_len))
-        {
-          g_string_append_len (out, p, tag + 2 - p);
-          p = tag + 2;
-          continue;
-        }
-
-      href = unescape_attribute (value, value_len);
-      if (g_str_has_prefix (href, "https://") || g_str_has_prefix (href, "http://"))
-        copy = href;
-      else if (g_str_has_prefix (href, "mailto:"))
-        {
-          /* The address only, without a "?subject=…" */
-          char *query = strchr (href, '?');
-
-          if (query != NULL)
-            *query = '\0';
-          copy = href + strlen ("mailto:");
-        }
-      else
-        copy = NULL;
-
-      close += strlen ("</a>");
-      g_string_append_len (out, p, close - p);
-      p = close;
-
-      if (copy == NULL || copy[0] == '\0')
+      if (!gma_html_name_is (tag.name, tag.name_len, "a") || !tag.closed)
         continue;
 
-      text = inner_text (tag_end + 1, close - strlen ("</a>") - (tag_end + 1));
-      if (g_strcmp0 (text, copy) != 0)
+      if (!tag.is_end_tag)
         {
-          g_string_append (out, "<span class=\"link-url\">（");
-          append_escaped (out, copy, -1);
-          g_string_append (out, "）</span>");
+          /* A new <a> ends an open one (HTML does not nest links). */
+          g_clear_pointer (&href, g_free);
+          href = find_href (&tag);
+          content = tag.end;
+          continue;
         }
-      g_string_append_c (out, ' ');
-      append_copy_link (out, copy);
+
+      if (href == NULL)
+        continue;
+
+      switch (gma_html_url_kind (href))
+        {
+        case GMA_HTML_URL_WEB:
+          copy = href;
+          break;
+
+        case GMA_HTML_URL_MAILTO:
+          {
+            /* The address only, without a "?subject=…" */
+            char *query = strchr (href, '?');
+
+            if (query != NULL)
+              *query = '\0';
+            copy = href + gma_html_url_scheme_len (href);
+          }
+          break;
+
+        case GMA_HTML_URL_OTHER:
+        case GMA_HTML_URL_APP:
+        case GMA_HTML_URL_FRAGMENT:
+        default:
+          copy = NULL;
+          break;
+        }
+
+      if (copy != NULL && copy[0] != '\0')
+        {
+          g_string_append_len (out, copied, tag.end - copied);
+          copied = tag.end;
+
+          text = inner_text (content, tag.start.p - content);
+          if (g_strcmp0 (text, copy) != 0)
+            {
+              g_string_append (out, "<span class=\"link-url\">（");
+              append_escaped (out, copy, -1);
+              g_string_append (out, "）</span>");
+            }
+          g_string_append_c (out, ' ');
+          append_copy_link (out, copy);
+        }
+
+      g_clear_pointer (&href, g_free);
     }
 
-  g_string_append (out, p);
+  g_string_append (out, copied);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
