@@ -428,6 +428,48 @@ test_size_limits (void)
   remove_tree (dir);
 }
 
+/* Markup a page may not hold: each refused element, event handler and
+ * URL attribute is reported at its own place. */
+static void
+test_refused_markup (void)
+{
+  static const struct {
+    const char *prefix;
+    const char *fragment;
+  } expected[] = {
+    { "pages/r2.html:2:1: ", "the element <script> is not allowed in a page: pages run no scripts" },
+    { "pages/r2.html:3:1: ", "the element <style> is not allowed in a page" },
+    { "pages/r2.html:4:1: ", "the element <meta> is not allowed in a page" },
+    { "pages/r2.html:5:1: ", "the element <iframe> is not allowed in a page" },
+    { "pages/r2.html:6:1: ", "the element <frame> is not allowed in a page" },
+    { "pages/r2.html:7:1: ", "the element <object> is not allowed in a page" },
+    { "pages/r2.html:7:15: ", "pictures must come from the content set (data=\"gma://content/" },
+    { "pages/r2.html:8:1: ", "the element <embed> is not allowed in a page" },
+    { "pages/r2.html:9:1: ", "the element <form> is not allowed in a page" },
+    { "pages/r2.html:9:61: ", "the link “javascript:x()” cannot be followed" },
+    { "pages/r2.html:10:1: ", "the element <base> is not allowed in a page" },
+    { "pages/r2.html:11:1: ", "the element <link> is not allowed in a page" },
+    { "pages/r2.html:12:4: ", "the attribute “onclick” (an event handler) is not allowed" },
+    { "pages/r2.html:12:18: ", "the attribute “ONMOUSEOVER” (an event handler) is not allowed" },
+    { "pages/r2.html:13:96: ", "(srcset=\"gma://content/illustrations/NAME.svg\"), not “https://example.org/2x.png”" },
+    { "pages/r2.html:13:126: ", "the file “illustrations/missing.svg”" },
+    { "pages/r2.html:14:21: ", "the link “javascript:alert(1)” cannot be followed" },
+    { "pages/r2.html:15:16: ", "(poster=\"gma://content/illustrations/NAME.svg\"), not “https://example.org/p.png”" },
+    { "pages/r2.html:16:28: ", "(background=\"gma://content/illustrations/NAME.svg\"), not “https://example.org/bg.png”" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = load_fixture ("refused-markup", &error);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_null (content);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    assert_problem (error, expected[i].prefix, expected[i].fragment);
+
+  /* Exactly those: the allowed markup and the comment raise nothing. */
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, G_N_ELEMENTS (expected));
+}
+
 static void
 test_link_kinds (void)
 {
@@ -720,6 +762,7 @@ main (int   argc,
   g_test_add_func ("/content/valid", test_valid);
   g_test_add_func ("/content/load-file-refuses", test_load_file_refuses);
   g_test_add_func ("/content/link-kinds", test_link_kinds);
+  g_test_add_func ("/content/refused-markup", test_refused_markup);
   g_test_add_func ("/content/symlink/file", test_symlink_file);
   g_test_add_func ("/content/symlink/folder", test_symlink_folder);
   g_test_add_func ("/content/symlink/load-file", test_symlink_load_file);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gma-content.h"
+#include "gma-html.h"
 
 /* The content resource bundle is compiled with --manual-register; the
  * generated gma_content_register_resource() initialises the static
@@ -326,23 +327,26 @@ check_linked_file (PageCheck  *check,
     }
 }
 
-/* @value is the attribute's value as written (entities not decoded). */
+/* @value is the attribute's value as written (entities not decoded);
+ * @picture: whether it names a picture (src, srcset, poster…), which
+ * must come from the content set, or a link (href, action…). */
 static void
 check_link (PageCheck  *check,
             const char *attribute,
+            gboolean    picture,
             const char *value,
             guint       line,
             guint       col)
 {
   g_autofree char *target = NULL;
-  gboolean is_src = g_ascii_strcasecmp (attribute, "src") == 0;
+  GmaHtmlUrlKind kind = gma_html_url_kind (value);
   char *cut;
 
   target = g_strstrip (g_strdup (value));
 
-  if (g_str_has_prefix (target, "gma://"))
+  if (kind == GMA_HTML_URL_APP)
     {
-      const char *rest = target + strlen ("gma://");
+      const char *rest = target + gma_html_url_scheme_len (target);
 
       cut = strpbrk (target, "?#");
       if (cut != NULL)
@@ -361,11 +365,12 @@ check_link (PageCheck  *check,
           return;
         }
 
-      if (is_src)
+      if (picture)
         {
           page_problem (check, line, col,
                         "pictures must come from the content set "
-                        "(src=\"gma://content/illustrations/NAME.svg\"), not “%s”", value);
+                        "(%s=\"gma://content/illustrations/NAME.svg\"), not “%s”",
+                        attribute, value);
           return;
         }
 
@@ -397,18 +402,16 @@ check_link (PageCheck  *check,
       return;
     }
 
-  if (is_src)
+  if (picture)
     {
       page_problem (check, line, col,
                     "pictures must come from the content set "
-                    "(src=\"gma://content/illustrations/NAME.svg\"), not “%s”", value);
+                    "(%s=\"gma://content/illustrations/NAME.svg\"), not “%s”",
+                    attribute, value);
       return;
     }
 
-  if (g_ascii_strncasecmp (target, "https://", 8) == 0 ||
-      g_ascii_strncasecmp (target, "http://", 7) == 0 ||
-      g_ascii_strncasecmp (target, "mailto:", 7) == 0 ||
-      target[0] == '#')
+  if (kind == GMA_HTML_URL_WEB || kind == GMA_HTML_URL_MAILTO || kind == GMA_HTML_URL_FRAGMENT)
     return;
 
   page_problem (check, line, col,
@@ -434,93 +437,124 @@ advance (const char **p,
     }
 }
 
-/* Finds src="…" and href="…" attributes in tags. A small tag scanner,
- * enough for page fragments: comments are skipped, attribute values may
- * be double-, single- or un-quoted. */
+/* Elements a page may not hold, and why; the administrator reads it. */
+static const struct {
+  const char *name;
+  const char *reason;
+} refused_elements[] = {
+  { "script", "pages run no scripts" },
+  { "style", "the page's security policy blocks <style>; use the classes of the app's style" },
+  { "meta", "the app writes the page's head itself" },
+  { "base", "it would change where every link of the page leads" },
+  { "link", "the page's style and resources come from the app" },
+  { "iframe", "pages embed no other pages" },
+  { "frame", "pages embed no other pages" },
+  { "object", "pages embed no objects or plug-ins" },
+  { "embed", "pages embed no objects or plug-ins" },
+  { "form", "pages send nothing anywhere" },
+};
+
+/* Attributes that hold one URL: a link, or a picture. */
+static const struct {
+  const char *name;
+  gboolean    picture;
+} url_attributes[] = {
+  { "href", FALSE }, { "xlink:href", FALSE }, { "action", FALSE }, { "formaction", FALSE },
+  { "src", TRUE }, { "poster", TRUE }, { "data", TRUE }, { "background", TRUE },
+};
+
+/* srcset="URL 1x, URL 2x": each URL is a picture. */
+static void
+check_srcset (PageCheck              *check,
+              const GmaHtmlAttribute *attribute)
+{
+  GmaHtmlPos pos = attribute->value_pos;
+  const char *end = attribute->value + attribute->value_len;
+
+  while (pos.p < end)
+    {
+      const char *url;
+      g_autofree char *value = NULL;
+      GmaHtmlPos url_pos;
+      gsize len;
+
+      if (g_ascii_isspace (*pos.p) || *pos.p == ',')
+        {
+          gma_html_pos_advance (&pos, 1);
+          continue;
+        }
+
+      url = pos.p;
+      url_pos = pos;
+      while (pos.p < end && !g_ascii_isspace (*pos.p))
+        gma_html_pos_advance (&pos, 1);
+      len = pos.p - url;
+      while (len > 0 && url[len - 1] == ',')
+        len--;
+
+      value = g_strndup (url, len);
+      check_link (check, "srcset", TRUE, value, url_pos.line, url_pos.col);
+
+      /* The descriptor ("2x", "640w") up to the next comma */
+      if (url[pos.p - url - 1] != ',')
+        while (pos.p < end && *pos.p != ',')
+          gma_html_pos_advance (&pos, 1);
+    }
+}
+
+/* Checks every tag of a page: refused elements, event handlers, and each
+ * URL an attribute holds (gma-html.h scans the tags, as the renderer
+ * does). */
 static void
 check_page_links (PageCheck  *check,
                   const char *text)
 {
-  const char *p = text;
-  guint line = 1;
-  guint col = 1;
+  GmaHtmlScanner scanner;
+  GmaHtmlTag tag;
 
-  while (*p)
+  gma_html_scanner_init (&scanner, text);
+
+  while (gma_html_next_tag (&scanner, &tag))
     {
-      if (g_str_has_prefix (p, "<!--"))
-        {
-          while (*p && !g_str_has_prefix (p, "-->"))
-            advance (&p, &line, &col);
-          continue;
-        }
+      GmaHtmlPos pos = tag.attributes;
+      GmaHtmlAttribute attribute;
 
-      if (*p != '<' || !g_ascii_isalpha (p[1]))
-        {
-          advance (&p, &line, &col);
-          continue;
-        }
+      if (tag.is_end_tag)
+        continue;
 
-      /* The tag name */
-      advance (&p, &line, &col);
-      while (*p && !g_ascii_isspace (*p) && *p != '>' && *p != '/')
-        advance (&p, &line, &col);
+      for (guint i = 0; i < G_N_ELEMENTS (refused_elements); i++)
+        if (gma_html_name_is (tag.name, tag.name_len, refused_elements[i].name))
+          page_problem (check, tag.start.line, tag.start.col,
+                        "the element <%s> is not allowed in a page: %s; remove it",
+                        refused_elements[i].name, refused_elements[i].reason);
 
-      /* Attributes */
-      while (*p && *p != '>')
+      while (gma_html_next_attribute (&pos, &attribute))
         {
-          const char *name_start;
-          g_autofree char *name = NULL;
+          g_autofree char *name = g_strndup (attribute.name, attribute.name_len);
           g_autofree char *value = NULL;
-          guint value_line, value_col;
 
-          if (g_ascii_isspace (*p) || *p == '/')
+          if (attribute.name_len > 2 && g_ascii_strncasecmp (name, "on", 2) == 0)
             {
-              advance (&p, &line, &col);
+              page_problem (check, attribute.name_pos.line, attribute.name_pos.col,
+                            "the attribute “%s” (an event handler) is not allowed: pages run "
+                            "no scripts; remove it", name);
               continue;
             }
 
-          name_start = p;
-          while (*p && !g_ascii_isspace (*p) && *p != '=' && *p != '>' && *p != '/')
-            advance (&p, &line, &col);
-          name = g_strndup (name_start, p - name_start);
-
-          while (g_ascii_isspace (*p))
-            advance (&p, &line, &col);
-          if (*p != '=')
+          if (attribute.value == NULL)
             continue;
-          advance (&p, &line, &col);
-          while (g_ascii_isspace (*p))
-            advance (&p, &line, &col);
 
-          value_line = line;
-          value_col = col;
-
-          if (*p == '"' || *p == '\'')
+          if (g_ascii_strcasecmp (name, "srcset") == 0)
             {
-              char quote = *p;
-              const char *value_start;
-
-              advance (&p, &line, &col);
-              value_line = line;
-              value_col = col;
-              value_start = p;
-              while (*p && *p != quote)
-                advance (&p, &line, &col);
-              value = g_strndup (value_start, p - value_start);
-              if (*p)
-                advance (&p, &line, &col);
-            }
-          else
-            {
-              const char *value_start = p;
-
-              while (*p && !g_ascii_isspace (*p) && *p != '>')
-                advance (&p, &line, &col);
-              value = g_strndup (value_start, p - value_start);
+              check_srcset (check, &attribute);
+              continue;
             }
 
-          if (g_ascii_strcasecmp (name, "src") == 0 || g_ascii_strcasecmp (name, "href") == 0)
-            check_link (check, name, value, value_line, value_col);
+          value = g_strndup (attribute.value, attribute.value_len);
+          for (guint i = 0; i < G_N_ELEMENTS (url_attributes); i++)
+            if (g_ascii_strcasecmp (name, url_attributes[i].name) == 0)
+              check_link (check, name, url_attributes[i].picture, value,
+                          attribute.value_pos.line, attribute.value_pos.col);
         }
     }
 }
