@@ -223,6 +223,72 @@ test_dot (void)
                    "}\n");
 }
 
+/* flow.json's pages follow the rule of every path of a content set: a
+ * page path the set would refuse is reported here, as a bad path, not
+ * later as a page missing from the set. */
+static void
+test_page_paths (void)
+{
+  static const struct {
+    const char *json;    /* as written in flow.json */
+    gboolean    valid;
+  } pages[] = {
+    { "pages/r1.html", TRUE },
+    { "pages/sub/r1.html", TRUE },
+    { "pages/r1:x.html", FALSE },
+    { "pages/c:r1.html", FALSE },
+    { "pages/r1\\u0001.html", FALSE },
+    { "pages/r1\\t.html", FALSE },
+    { "pages/../flow.json", FALSE },
+    { "pages/./r1.html", FALSE },
+    { "pages//r1.html", FALSE },
+    { "pages/r1\\\\x.html", FALSE },
+    { "illustrations/r1.html", FALSE },
+    { "/pages/r1.html", FALSE },
+  };
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "flow", "valid.json", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (valid, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, "\"page\": \"pages/r1.html\""));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autofree char *replacement = g_strdup_printf ("\"page\": \"%s\"", pages[i].json);
+      g_auto(GStrv) parts = g_strsplit (text, "\"page\": \"pages/r1.html\"", 2);
+      g_autofree char *flow_text = g_strjoinv (replacement, parts);
+      g_autoptr(GBytes) bytes = g_bytes_new (flow_text, strlen (flow_text));
+      g_autoptr(GmaProblems) problems = gma_problems_new ();
+      g_autoptr(JsonNode) root = gma_json_load (bytes, "flow.json", problems);
+      g_autoptr(GmaFlow) flow = NULL;
+
+      g_test_message ("%s", pages[i].json);
+      g_assert_nonnull (root);
+      flow = gma_flow_new_from_json (root, ja, "flow.json", problems);
+      dump_problems (problems);
+
+      if (pages[i].valid)
+        {
+          g_assert_nonnull (flow);
+          g_assert_cmpuint (problems->len, ==, 0);
+        }
+      else
+        {
+          g_assert_null (flow);
+          g_assert_cmpuint (problems->len, ==, 1);
+          g_assert_true (problems_have (problems, "$.nodes[3].page", "is not a file under pages/"));
+        }
+    }
+
+  /* The rule itself */
+  g_assert_true (gma_content_path_is_safe ("pages/r1.html"));
+  g_assert_false (gma_content_path_is_safe ("pages/r1\xff.html"));
+  g_assert_false (gma_content_path_is_safe ("pages/a:b.html"));
+  g_assert_false (gma_content_path_is_safe ("pages/a\x01.html"));
+}
+
 static void
 test_id_syntax (void)
 {
@@ -354,6 +420,7 @@ main (int   argc,
   g_test_add_func ("/flow/languages", test_languages);
   g_test_add_func ("/flow/dot", test_dot);
   g_test_add_func ("/flow/id-syntax", test_id_syntax);
+  g_test_add_func ("/flow/page-paths", test_page_paths);
   g_test_add_func ("/flow/embedded-edges", test_embedded_edges);
 
   return g_test_run ();

@@ -64,10 +64,8 @@ gma_content_init (GmaContent *self)
 {
 }
 
-/* A relative path inside the set: no leading "/", no "..", ".", empty
- * segments or backslashes. */
-static gboolean
-relative_path_is_safe (const char *path)
+gboolean
+gma_content_path_is_safe (const char *path)
 {
   g_auto(GStrv) segments = NULL;
 
@@ -127,7 +125,7 @@ open_file (GmaContent  *self,
   g_autoptr(GError) local_error = NULL;
   const char *attributes = G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE;
 
-  if (!relative_path_is_safe (path))
+  if (!gma_content_path_is_safe (path))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
                            "this is not a plain relative path inside the content set");
@@ -356,7 +354,7 @@ check_link (PageCheck  *check,
         {
           const char *path = rest + strlen ("content/");
 
-          if (!relative_path_is_safe (path))
+          if (!gma_content_path_is_safe (path))
             page_problem (check, line, col,
                           "“%s” does not name a file of the content set; write "
                           "gma://content/illustrations/NAME.svg", value);

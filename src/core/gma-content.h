@@ -52,6 +52,12 @@ GmaContent  *gma_content_new_embedded   (GError            **error);
  * run only once. */
 void         gma_content_register_resources (void);
 
+/* Whether @path is a plain relative path inside a set: valid UTF-8, no
+ * leading "/", no "..", "." or empty segments, no backslash, colon or
+ * control character. The one rule for every path of a set: flow.json's
+ * pages, links in pages, gma_content_load_file(). */
+gboolean     gma_content_path_is_safe   (const char *path);
+
 GFile       *gma_content_get_root       (GmaContent *self);
 gboolean     gma_content_is_embedded    (GmaContent *self);
 GmaFlow     *gma_content_get_flow       (GmaContent *self);

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "gma-content.h"
 #include "gma-faq.h"
 #include "gma-flow.h"
 
@@ -142,22 +143,12 @@ kind_name (GmaNodeKind kind)
     }
 }
 
-/* A relative path under pages/ with plain segments. */
+/* A path under pages/, by the same rule as every path of a content set
+ * (gma_content_path_is_safe()). */
 static gboolean
 page_path_is_valid (const char *page)
 {
-  g_auto(GStrv) segments = NULL;
-
-  if (!g_str_has_prefix (page, "pages/") || strchr (page, '\\') != NULL)
-    return FALSE;
-
-  segments = g_strsplit (page, "/", -1);
-  for (guint i = 0; segments[i]; i++)
-    if (segments[i][0] == '\0' || g_str_equal (segments[i], ".") ||
-        g_str_equal (segments[i], ".."))
-      return FALSE;
-
-  return TRUE;
+  return g_str_has_prefix (page, "pages/") && gma_content_path_is_safe (page);
 }
 
 /* An array of strings; each element is checked by @check (NULL: any
@@ -352,7 +343,8 @@ parse_node (JsonNode            *json,
 
           gma_problems_add (problems, file, page_path,
                             "“%s” is not a file under pages/ (write it like "
-                            "\"pages/remedy-1.html\")", page);
+                            "\"pages/remedy-1.html\"; no “..”, “.” or empty parts, no "
+                            "“\\”, “:” or control characters)", page);
         }
     }
   else if (kind != NULL && node->kind != GMA_NODE_QUESTION &&
