@@ -753,6 +753,186 @@ test_embedded (void)
   g_assert_nonnull (again);
 }
 
+/* The guide's FAQ, question and answer as the guide writes them (the
+ * answer's items ①②③ each on a line of their own, the one link as its
+ * URL), copied here so that the suite needs nothing outside the tree. */
+static const struct {
+  const char *id;
+  const char *question;
+  const char *answer;
+} guide_faq[] = {
+  { "faq-1-1",
+    "インターネット環境がないため、新規ユーザ登録申請できません。",
+    "医療（薬局）機能情報提供制度では、都道府県の運用次第では、インターネット環境を持たない報告機関からは調査票（紙）による申請でも受け付け可能としていますが、オンライン報告を推奨しております。インターネット環境を整備後、新規ユーザ登録申請を行っていただくようお願いいたします。" },
+  { "faq-1-2",
+    "携帯電話での新規ユーザ登録申請は可能ですか。",
+    "新規ユーザ登録申請の機能については、スマートフォンやタブレットでの申請は可能です。" },
+  { "faq-1-3",
+    "メールアドレスを持っていません。",
+    "メールアドレス取得後、新規ユーザ登録申請をいただきますようお願いいたします。" },
+  { "faq-1-4",
+    "住所の全角入力や、電話番号の半角入力のやり方がわかりません。",
+    "一般的なPC操作の操作（全角／半角の切り替え方法等）につきましては、PCサポートでご確認いただけますようお願いいたします。" },
+  { "faq-2-1",
+    "機関コードがわからない。",
+    "機関コードについては、都道府県からのお知らせ等でご確認ください。" },
+  { "faq-2-2",
+    "郵便番号検索で住所がヒットしない。",
+    "大口事業所で個別番号を有する事業者様の個別番号への対応はしていません。個別番号ではなく、住所地に割り振られた郵便番号を使用するようにお願いします。" },
+  { "faq-2-3",
+    "令和5年6月末の期限で申請を都道府県から依頼されていたが、間に合わなかった。申請をしたいがどうすればよいか。",
+    "申請が間に合わなかった病院等及び薬局の方は、11月13日以降に本機能が再度利用可能となるため、申請をお願いします。" },
+  { "faq-2-4",
+    "新規開設・開業したが、ユーザ申請はいつ・どのように実施するのか。",
+    "令和5年11月13日に、新規ユーザ登録申請機能が利用可能となります。11月13日以降に申請をお願いします。" },
+  { "faq-2-5",
+    "申請後に、医療機関情報に変更があった。何か手続きは必要か。(所在地住所・名称・医療機関コードなど)",
+    "利用者情報につきましては、ログイン後、「ユーザ基礎情報登録」ボタンをクリックし、修正を行ってください。医療機関の情報修正については、定期報告または随時報告にて修正を行ってください。" },
+  { "faq-2-6",
+    "入力項目に何を入れたら良いかわからない。(個人経営の薬局なので「担当部署名」、「担当部署番号」、「建物名」に該当するものがない等)",
+    "項目毎の「ヘルプ」(?ボタン)を押して確認してください。" },
+  { "faq-3-1",
+    "アカウント発行通知メールを紛失してしまい、ログインできない。",
+    "アカウント発行通知メールは、再送できません。大変恐れ入りますが、都道府県窓口にて「ログインID」をご確認の上、「パスワードのリセット」をお願いします。パスワードのリセット方法は、ログイン画面におきまして、「パスワードをお忘れですか？」のリンクを押していただくようお願いします。" },
+  { "faq-3-2",
+    "「このサイトにアクセスできません」というメッセージが出た。",
+    "以下のケースに該当するかを確認し、それぞれの対処方法を行ってください。\n①ブラウザのキャッシュが溜まっている⇒ブラウザの「キャッシュクリア」を行ってください。\n②サイトにフィルターがかかっている⇒情報システム管理者にG-MISのサイト ( https://www.g-mis.mhlw.go.jp/ ) をアクセス可能としていただくようお願いしてください。\n③サーバーがメンテナンス中などで利用できない状態にある⇒しばらく待ってからアクセスしてください。" },
+  { "faq-3-3",
+    "ログインIDが分からない。",
+    "アカウント発行通知メールは、再送できません。大変恐れ入りますが、都道府県窓口にて「ログインID」をご確認の上、「パスワードのリセット」をお願いします。パスワードのリセット方法は、ログイン画面におきまして、「パスワードをお忘れですか？」のリンクを押していただくようお願いします。" },
+  { "faq-3-4",
+    "パスワードが分からない。",
+    "「パスワードのリセット」をお願いします。パスワードのリセット方法は、ログイン画面におきまして、「パスワードをお忘れですか？」のリンクを押していただくようお願いします。" },
+  { "faq-4-1",
+    "ログインIDが分からなくなり、ログインできない。",
+    "アカウント発行通知メールは、再送できません。大変恐れ入りますが、都道府県窓口に「ログインID」をご確認の上、「パスワードのリセット」をお願いします。パスワードのリセット方法は、ログイン画面におきまして、「パスワードをお忘れですか？」のリンクを押していただくようお願いします。" },
+  { "faq-4-2",
+    "1月から定期報告と聞いていたが、G-MISにログインしても定期報告ボタンが押せない。",
+    "定期報告期間中のみ定期報告ボタンが押せます。定期報告の開始日・終了日は、都道府県毎に異なります。都道府県からのご案内等を確認してください。" },
+  { "faq-4-3",
+    "「医療機能情報提供制度」ボタンを押し、「医療機能情報提供制度ホーム画面」を表示したが、新規報告ボタンは押せるが、定期報告ボタンが押せない。",
+    "以下の2つの場合があります。\n①定期報告期間外の場合は、定期報告ボタンが押せません。都道府県からのご案内する定期報告実施期間をご確認ください。\n②昨年度の報告データがG-MIS上に存在しない場合、「新規報告」機能を使って「定期報告」を実施いただく必要がございます。「新規報告」を選択し、令和5年度の報告を行ってください。" },
+};
+
+/* The page of @node_id in the embedded set, as text. */
+static char *
+embedded_page (GmaContent *content,
+               const char *node_id)
+{
+  const GmaNode *node = gma_flow_lookup (gma_content_get_flow (content), node_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_assert_nonnull (node);
+  g_assert_nonnull (gma_node_get_page (node));
+  bytes = gma_content_load_file (content, gma_node_get_page (node), NULL, &error);
+  g_assert_no_error (error);
+
+  return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+static void
+assert_has_fact (const char *where,
+                 const char *text,
+                 const char *fact)
+{
+  if (strstr (text, fact) == NULL)
+    g_error ("the fact “%s” is not in %s", fact, where);
+}
+
+/* The facts of the content contract appear, written exactly so, in the
+ * embedded content: in the pages, the FAQ and the flow. */
+static void
+test_embedded_facts (void)
+{
+  static const char * const facts[] = {
+    "info@g-mis.net",
+    "https://www.g-mis.mhlw.go.jp/",
+    "https://www.g-mis.mhlw.go.jp/user-Registration-Form",
+    "https://www.med-login.mhlw.go.jp/s/login/",
+    "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/kenkou_iryuu/iryuu/teikyouseido/index.html",
+    "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/kenkou_iryuu/iyakuhin/kinoujohou/index.html",
+    "10月23日（月）",
+    "11月6日（月）",
+    "11月13日",
+    "令和5年度",
+  };
+  static const char * const outlook[] = {
+    "「迷惑メール(J)」", "「迷惑メールのオプション(O)」", "「信頼できる差出人のリスト」",
+    "「追加(D)」", "「適用(A)」",
+  };
+  static const char * const edge[] = {
+    "「プライバシー、検索、サービス」", "「閲覧データのクリア」", "「クリアするデータの選択」",
+  };
+  const char *forgot = "「パスワードをお忘れですか？」";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *remedy_1 = NULL;
+  g_autofree char *remedy_2 = NULL;
+  g_autofree char *remedy_3 = NULL;
+  GmaFlow *flow;
+  GmaFaq *faq;
+  guint n_entries;
+
+  g_assert_no_error (error);
+  flow = gma_content_get_flow (content);
+  faq = gma_content_get_faq (content);
+
+  /* Everything the set says: pages, node texts and URLs, FAQ entries */
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const GmaNode *node = gma_flow_get_node (flow, i);
+      const char * const *urls = gma_node_get_urls (node);
+
+      g_string_append_printf (all, "%s\n", gma_node_get_title (node));
+      for (guint u = 0; urls[u] != NULL; u++)
+        g_string_append_printf (all, "%s\n", urls[u]);
+      if (gma_node_get_page (node) != NULL)
+        {
+          g_autofree char *page = embedded_page (content, gma_node_get_id (node));
+
+          g_string_append_printf (all, "%s\n", page);
+        }
+    }
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (faq));
+  for (guint i = 0; i < n_entries; i++)
+    {
+      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (faq), i);
+
+      g_string_append_printf (all, "%s\n%s\n", gma_faq_entry_get_question (entry),
+                              gma_faq_entry_get_answer (entry));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    assert_has_fact ("the embedded content", all->str, facts[i]);
+
+  /* The menu labels, in the pages that walk through the menus */
+  remedy_2 = embedded_page (content, "remedy-2");
+  for (guint i = 0; i < G_N_ELEMENTS (outlook); i++)
+    assert_has_fact ("the page of remedy-2", remedy_2, outlook[i]);
+  remedy_3 = embedded_page (content, "remedy-3");
+  for (guint i = 0; i < G_N_ELEMENTS (edge); i++)
+    assert_has_fact ("the page of remedy-3", remedy_3, edge[i]);
+
+  remedy_1 = embedded_page (content, "remedy-1");
+  assert_has_fact ("the page of remedy-1", remedy_1, forgot);
+  g_assert_nonnull (gma_faq_lookup (faq, "faq-3-1"));
+  assert_has_fact ("faq-3-1", gma_faq_entry_get_answer (gma_faq_lookup (faq, "faq-3-1")), forgot);
+
+  /* The FAQ is the guide's, entry for entry */
+  g_assert_cmpuint (n_entries, ==, G_N_ELEMENTS (guide_faq));
+  for (guint i = 0; i < G_N_ELEMENTS (guide_faq); i++)
+    {
+      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (faq), i);
+
+      g_test_message ("%s", guide_faq[i].id);
+      g_assert_cmpstr (gma_faq_entry_get_id (entry), ==, guide_faq[i].id);
+      g_assert_cmpstr (gma_faq_entry_get_question (entry), ==, guide_faq[i].question);
+      g_assert_cmpstr (gma_faq_entry_get_answer (entry), ==, guide_faq[i].answer);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -785,6 +965,7 @@ main (int   argc,
   g_test_add_func ("/content/override/comment", test_override_comment);
   g_test_add_func ("/content/override/too-large", test_override_too_large);
   g_test_add_func ("/content/embedded", test_embedded);
+  g_test_add_func ("/content/embedded-facts", test_embedded_facts);
 
   return g_test_run ();
 }
