@@ -734,7 +734,7 @@ gma_render_flow_page (GmaContent  *content,
   g_string_append (body, "<link rel=\"stylesheet\" href=\"" GMA_FLOW_STYLE_URI "\">\n");
   if (current != NULL && visited->len > 2)
     g_string_append (body, "<p class=\"flow-caption\">現在の回答の経路を強調して表示しています。"
-                           "太枠が現在のページです。</p>\n");
+                           "オレンジの枠が現在のページです。</p>\n");
   g_string_append (body, "<p class=\"flow-caption flow-hint\">図の項目を選ぶと、その項目のページを表示します。</p>\n");
   g_string_append (body, "<figure class=\"flow-diagram\">\n");
   g_string_append (body, svg);
