@@ -93,10 +93,13 @@ test_link_shows_qr (UiFixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (window->qr_view));
   g_assert_cmpstr (gma_qr_view_get_text (GMA_QR_VIEW (window->qr_view)), ==,
                    "https://www.g-mis.mhlw.go.jp/user-Registration-Form");
+  /* Nothing under it can be pressed meanwhile. */
+  g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
   g_assert_nonnull (gma_qr_view_get_texture (GMA_QR_VIEW (window->qr_view)));
 
   g_signal_emit_by_name (window->qr_view, "closed");
   g_assert_false (gtk_widget_get_visible (window->qr_view));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
 
   /* The sender address, the same way. */
   g_signal_emit_by_name (window->page_view, "external-link", "mailto:info@g-mis.net");

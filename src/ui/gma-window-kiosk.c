@@ -120,6 +120,7 @@ on_qr_closed (GmaWindow *self,
               GmaQrView *qr_view)
 {
   gtk_widget_set_visible (self->qr_view, FALSE);
+  uncover (self);
 }
 
 static void
@@ -152,7 +153,7 @@ _gma_window_kiosk_show_link (GmaWindow  *self,
 {
   if (!gma_qr_view_set_uri (GMA_QR_VIEW (self->qr_view), uri))
     return;
-  gtk_widget_set_visible (self->qr_view, TRUE);
+  show_cover (self, self->qr_view);
 }
 
 static const char * const refused_app_actions[] = { "quit", "about" };
