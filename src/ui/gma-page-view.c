@@ -420,13 +420,6 @@ gma_page_view_get_web_view (GmaPageView *self)
 }
 
 void
-gma_page_view_ensure_web_view (GmaPageView *self)
-{
-  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
-  create_web_view (self);
-}
-
-void
 gma_page_view_rebuild (GmaPageView *self)
 {
   g_return_if_fail (GMA_IS_PAGE_VIEW (self));

@@ -34,7 +34,8 @@ void        gma_page_view_load_uri       (GmaPageView     *self,
                                           const char      *uri);
 /* The URI last asked for. */
 const char *gma_page_view_get_uri        (GmaPageView     *self);
-/* The URI and title the web view shows (NULL before it exists). */
+/* The URI and title the web view shows (NULL before it exists); used by
+ * the tests and the screenshot driver to wait for a page. */
 const char *gma_page_view_get_shown_uri  (GmaPageView     *self);
 const char *gma_page_view_get_title      (GmaPageView     *self);
 /* TRUE until the page last asked for has finished loading (also before
@@ -55,8 +56,6 @@ void        gma_page_view_find           (GmaPageView     *self,
                                           gboolean         backwards);
 /* The web view, or NULL before the first frame (for tests). */
 GtkWidget  *gma_page_view_get_web_view   (GmaPageView     *self);
-/* Creates the web view now if it does not exist yet. */
-void        gma_page_view_ensure_web_view (GmaPageView    *self);
 /* Throws away the web view and everything it remembers (history, cache,
  * the web process) and builds a new one on a new ephemeral session. */
 void        gma_page_view_rebuild        (GmaPageView     *self);
