@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Under a Japanese locale the whole window is Japanese: every text the
+ * window shows or can show (labels, buttons, tooltips, placeholders, menus,
+ * the window title) is looked at, and one that is English — a string that
+ * was never marked for translation, or a translation that is missing —
+ * fails the test with the text and where it is.
+ *
+ * Runs with the real translations built from po/ja.po (GMA_LOCALEDIR). */
+#include "config.h"
+
+#include <locale.h>
+#include <glib/gi18n.h>
+
+#include "ui-test-util.h"
+
+/* Whole texts that are the same in Japanese: names and codes. */
+static const char * const same_in_japanese[] = {
+  "G-MIS", "FAQ", "English", "URL", "ID", "PDF", "QR", NULL,
+};
+
+static gboolean
+is_japanese_char (gunichar c)
+{
+  return (c >= 0x3040 && c <= 0x30ff) ||   /* hiragana, katakana */
+         (c >= 0x3400 && c <= 0x9fff) ||   /* CJK ideographs */
+         (c >= 0xff00 && c <= 0xffef);     /* full-width forms */
+}
+
+/* English when it has a run of three or more ASCII letters and no Japanese
+ * at all, and is not one of the names above (alone or with digits,
+ * punctuation or a mail address / URL around it). */
+static gboolean
+looks_english (const char *text)
+{
+  const char *p;
+  guint run = 0, longest = 0;
+
+  if (g_strv_contains (same_in_japanese, text))
+    return FALSE;
+  /* Key names in a menu's shortcut column ("Shift+Ctrl+C"), as GTK writes
+   * them in every language. */
+  if (g_regex_match_simple ("^((Shift|Ctrl|Alt|Super)\\+)+\\S+$", text, 0, 0))
+    return FALSE;
+  if (g_str_has_prefix (text, "https://") || g_str_has_prefix (text, "gma://") ||
+      (strchr (text, '@') != NULL && strchr (text, ' ') == NULL))
+    return FALSE;
+
+  for (p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (is_japanese_char (c))
+        return FALSE;
+      if (g_ascii_isalpha (c))
+        longest = MAX (longest, ++run);
+      else
+        run = 0;
+    }
+
+  if (longest < 3)
+    return FALSE;
+
+  /* Names alone with punctuation or digits ("G-MIS 2.0", "(FAQ)"). */
+  for (guint i = 0; same_in_japanese[i]; i++)
+    {
+      g_autofree char *rest = g_strdup (text);
+      char *hit;
+
+      while ((hit = strstr (rest, same_in_japanese[i])) != NULL)
+        memset (hit, ' ', strlen (same_in_japanese[i]));
+      for (p = rest, run = 0, longest = 0; *p; p++)
+        longest = MAX (longest, g_ascii_isalpha (*p) ? ++run : (run = 0));
+      if (longest < 3)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct {
+  GPtrArray *english;   /* "where: text" */
+  guint      seen;      /* texts looked at */
+} Survey;
+
+static void
+look_at (Survey *survey, const char *where, const char *text)
+{
+  g_autofree char *stripped = NULL;
+
+  if (text == NULL)
+    return;
+
+  /* Mnemonic underscores and markup are not words. */
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    return;
+  {
+    g_autofree char *plain = NULL;
+
+    if (pango_parse_markup (stripped, -1, '_', NULL, &plain, NULL, NULL))
+      {
+        g_free (stripped);
+        stripped = g_steal_pointer (&plain);
+      }
+  }
+
+  survey->seen++;
+  if (looks_english (stripped))
+    g_ptr_array_add (survey->english, g_strdup_printf ("%s: “%s”", where, stripped));
+}
+
+static void
+look_at_menu (Survey *survey, GMenuModel *model, const char *where)
+{
+  for (int i = 0; i < g_menu_model_get_n_items (model); i++)
+    {
+      g_autofree char *label = NULL;
+      g_autoptr(GMenuLinkIter) links = NULL;
+      const char *link_name;
+      GMenuModel *link;
+
+      if (g_menu_model_get_item_attribute (model, i, G_MENU_ATTRIBUTE_LABEL, "s", &label))
+        look_at (survey, where, label);
+
+      links = g_menu_model_iterate_item_links (model, i);
+      while (g_menu_link_iter_get_next (links, &link_name, &link))
+        {
+          look_at_menu (survey, link, where);
+          g_object_unref (link);
+        }
+    }
+}
+
+static void
+look_at_widget (Survey *survey, GtkWidget *widget)
+{
+  const char *type = G_OBJECT_TYPE_NAME (widget);
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  look_at (survey, type, tooltip);
+
+  if (GTK_IS_LABEL (widget))
+    look_at (survey, type, gtk_label_get_label (GTK_LABEL (widget)));
+  else if (GTK_IS_BUTTON (widget))
+    look_at (survey, type, gtk_button_get_label (GTK_BUTTON (widget)));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GMenuModel *model = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      look_at (survey, type, gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)));
+      if (model != NULL)
+        look_at_menu (survey, model, "menu");
+    }
+  else if (GTK_IS_WINDOW (widget))
+    look_at (survey, type, gtk_window_get_title (GTK_WINDOW (widget)));
+
+  if (GTK_IS_EDITABLE (widget) || GTK_IS_SEARCH_ENTRY (widget))
+    {
+      g_autofree char *placeholder = NULL;
+
+      if (g_object_class_find_property (G_OBJECT_GET_CLASS (widget), "placeholder-text"))
+        {
+          g_object_get (widget, "placeholder-text", &placeholder, NULL);
+          look_at (survey, type, placeholder);
+        }
+    }
+
+  /* Every child, shown or not: a hidden error bar or an unopened popover
+   * is shown some day. */
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    look_at_widget (survey, child);
+
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (widget));
+
+      if (popover != NULL && gtk_widget_get_parent (GTK_WIDGET (popover)) != widget)
+        look_at_widget (survey, GTK_WIDGET (popover));
+    }
+}
+
+static void
+survey_window (Survey *survey, GtkWidget *window)
+{
+  look_at_widget (survey, window);
+  if (gtk_window_get_titlebar (GTK_WINDOW (window)) != NULL &&
+      gtk_widget_get_parent (gtk_window_get_titlebar (GTK_WINDOW (window))) != window)
+    look_at_widget (survey, gtk_window_get_titlebar (GTK_WINDOW (window)));
+}
+
+static void
+assert_all_japanese (Survey *survey, guint at_least)
+{
+  /* The survey must have looked at the window, not at nothing. */
+  g_test_message ("%u texts looked at", survey->seen);
+  g_assert_cmpuint (survey->seen, >=, at_least);
+
+  for (guint i = 0; i < survey->english->len; i++)
+    g_test_message ("not Japanese: %s", (const char *) survey->english->pdata[i]);
+  if (survey->english->len > 0)
+    g_test_fail_printf ("%u text(s) of the window are not Japanese", survey->english->len);
+}
+
+static void
+test_detector (void)
+{
+  /* The rule itself, both ways, so that the survey cannot pass by
+   * accepting everything. */
+  g_assert_true (looks_english ("Start Over"));
+  g_assert_true (looks_english ("_Back"));
+  g_assert_true (looks_english ("Search the FAQ"));
+  g_assert_false (looks_english ("最初からやり直す(_S)"));
+  g_assert_false (looks_english ("G-MIS"));
+  g_assert_false (looks_english ("(FAQ)"));
+  g_assert_false (looks_english ("info@g-mis.net"));
+  g_assert_false (looks_english ("https://www.g-mis.mhlw.go.jp/"));
+  g_assert_false (looks_english ("11/13"));
+  g_assert_false (looks_english ("Shift+Ctrl+C"));
+  g_assert_true (looks_english ("Ctrl+F to find"));
+  g_assert_false (looks_english ("よくある質問（FAQ）"));
+}
+
+static void
+test_window_is_japanese (UiFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+  Survey survey = { english, 0 };
+  g_autofree char *start = g_strdup ("gma://page/start");
+  GMenuModel *app_menu;
+
+  ui_wait_for_page (fixture, start);
+
+  /* The translation is loaded at all: one known message. */
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Back"), !=, "Back");
+
+  survey_window (&survey, GTK_WIDGET (fixture->window));
+  app_menu = gtk_application_get_menubar (GTK_APPLICATION (fixture->app));
+  if (app_menu != NULL)
+    look_at_menu (&survey, app_menu, "menubar");
+
+  assert_all_japanese (&survey, 20);
+}
+
+/* The counter kiosk: attract screen, idle overlay, keypad, QR view are
+ * children of the window (shown or not) and are surveyed with it. */
+static void
+kiosk_set_up (UiFixture *fixture, gconstpointer data)
+{
+  fixture->app = g_object_ref (ui_get_application ());
+  g_settings_set_boolean (gma_application_get_settings (fixture->app), "kiosk-mode", TRUE);
+  g_assert_true (gma_application_get_kiosk (fixture->app));
+  ui_fixture_open_window (fixture);
+}
+
+static void
+kiosk_tear_down (UiFixture *fixture, gconstpointer data)
+{
+  g_settings_reset (gma_application_get_settings (fixture->app), "kiosk-mode");
+  ui_fixture_tear_down (fixture, data);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* Before GTK calls setlocale(): a Japanese session. */
+  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  g_unsetenv ("LANG");
+
+  gtk_test_init (&argc, &argv, NULL);
+  /* gtk_test_init() sets a fixed English locale; take the session's. */
+  setlocale (LC_ALL, "");
+
+  if (setlocale (LC_MESSAGES, NULL) == NULL ||
+      !g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ja_JP"))
+    g_error ("the ja_JP.UTF-8 locale is not available (tools/setup generates it)");
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GMA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  g_test_add_func ("/japanese-ui/detector", test_detector);
+  g_test_add ("/japanese-ui/window", UiFixture, NULL,
+              ui_fixture_set_up, test_window_is_japanese, ui_fixture_tear_down);
+
+  g_test_add ("/japanese-ui/kiosk-window", UiFixture, NULL,
+              kiosk_set_up, test_window_is_japanese, kiosk_tear_down);
+
+  return g_test_run ();
+}
