@@ -170,8 +170,7 @@ _gma_window_kiosk_resolve (GmaWindow  *self,
 {
   if (g_strcmp0 (uri, SLIP_URI) == 0)
     {
-      g_autofree char *counter = g_settings_get_string (self->settings, "counter-contact");
-      char *html = gma_render_slip (self->content, self->session, counter, error);
+      char *html = gma_render_slip (self->content, self->session, self->contact, error);
 
       if (html != NULL)
         {
