@@ -67,6 +67,14 @@ test_attract_screen (UiFixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (window->menu_button));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "quit"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "about"));
+  /* Nor the Preferences window, nor the keyboard shortcuts window (which
+   * the window does have, as every window of the app). */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = l->next)
+    g_assert_true (GMA_IS_WINDOW (l->data));
   g_assert_false (window_action_enabled (window, "page.print"));
   g_assert_false (window_action_enabled (window, "page.find"));
   g_assert_false (window_action_enabled (window, "page.caret-browsing"));
