@@ -336,6 +336,16 @@ test_card_in_page (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (gma_contact_get (gma_window_get_contact (fixture->window), GMA_CONTACT_NAME), ==, name);
   ui_wait_for_page (fixture, "gma://page/remedy-4");
   g_assert_cmpuint (count_on_page (fixture, "〇〇県 <b>医療政策課</b> & \"窓口\""), ==, 1);
+  /* And under the guide's advice in the FAQ sidebar (when a search finds
+   * nothing), as plain text. */
+  {
+    GtkLabel *label = gma_faq_sidebar_get_contact_label (fixture->window->sidebar);
+
+    g_assert_true (gtk_widget_get_visible (GTK_WIDGET (label)));
+    g_assert_false (gtk_label_get_use_markup (label));
+    g_assert_nonnull (strstr (gtk_label_get_text (label), name));
+    g_assert_nonnull (strstr (gtk_label_get_text (label), "03-9876-5432"));
+  }
   g_assert_cmpuint (count_on_page (fixture, "03-9876-5432"), ==, 1);
   /* The guide's own words are still there. */
   g_assert_cmpuint (count_on_page (fixture, "既存のアカウント情報をご確認ください"), ==, 1);
@@ -355,6 +365,7 @@ test_card_in_page (UiFixture *fixture, gconstpointer data)
   gtk_editable_set_text (gma_preferences_window_get_entry (preferences, GMA_CONTACT_PHONE), "");
   flush ();
   g_assert_true (gma_contact_is_empty (gma_window_get_contact (fixture->window)));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gma_faq_sidebar_get_contact_label (fixture->window->sidebar))));
   ui_wait_for_page (fixture, "gma://faq/faq-3-1");
   g_assert_cmpuint (count_on_page (fixture, "03-9876-5432"), ==, 0);
   g_assert_cmpuint (count_on_page (fixture, "都道府県窓口にて"), ==, 1);

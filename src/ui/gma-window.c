@@ -317,6 +317,7 @@ on_settings_changed (GmaWindow  *self,
 
   gma_contact_free (self->contact);
   self->contact = g_steal_pointer (&contact);
+  gma_faq_sidebar_set_contact (self->sidebar, self->contact);
 
   uri = gma_page_view_get_uri (self->page_view);
   if (uri != NULL && !self->printing_slip)
@@ -496,6 +497,7 @@ setup_with_application (GmaWindow      *self,
 
   /* The prefecture's counter, shown where the guide sends people there. */
   self->contact = gma_contact_new_from_settings (self->settings);
+  gma_faq_sidebar_set_contact (self->sidebar, self->contact);
   g_signal_connect_object (self->settings, "changed",
                            G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   gma_page_view_set_resolver (self->page_view, resolve_uri, self);
