@@ -400,6 +400,7 @@ static void
 gma_preferences_window_init (GmaPreferencesWindow *self)
 {
   gtk_window_set_title (GTK_WINDOW (self), _("Preferences"));
+  gtk_window_set_titlebar (GTK_WINDOW (self), gtk_header_bar_new ());
   gtk_window_set_default_size (GTK_WINDOW (self), 560, -1);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (self), TRUE);
   gtk_window_set_hide_on_close (GTK_WINDOW (self), FALSE);
