@@ -5,6 +5,9 @@
  *   screenshot-window OUT.png page ID      the walk to a node, or an FAQ entry
  *   screenshot-window OUT.png search TEXT  the FAQ sidebar searching TEXT
  *   screenshot-window OUT.png flow ID      「全体の流れ」 after walking to ID
+ *   screenshot-window OUT.png contact ID   page ID with an example prefecture's counter
+ *   screenshot-window OUT.png preferences ID  the same, with the Preferences window
+ *   screenshot-window OUT.png shortcuts ID    page ID under the keyboard shortcuts window
  *
  * The window takes the whole (virtual) screen: there is no window manager
  * under Xvfb to maximise it. States are set through the window's own
@@ -15,6 +18,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 
+#include "gma-preferences-window.h"
 #include "ui-test-util.h"
 
 static gboolean
@@ -23,6 +27,61 @@ sidebar_filled (gpointer data)
   UiFixture *fixture = data;
   g_auto(GStrv) ids = gma_faq_sidebar_dup_visible_ids (fixture->window->sidebar);
   return ids != NULL && ids[0] != NULL;
+}
+
+/* An example counter, clearly not a real one. */
+static void
+set_example_counter (UiFixture *fixture)
+{
+  GSettings *settings = gma_application_get_settings (fixture->app);
+
+  g_settings_set_string (settings, "counter-name", "〇〇県 医療政策課（例）");
+  g_settings_set_string (settings, "counter-phone", "03-0000-0000");
+  g_settings_set_string (settings, "counter-hours", "平日 9:00〜17:00");
+  g_settings_set_string (settings, "counter-url", "https://www.pref.example.jp/iryo/");
+}
+
+static void
+on_found (WebKitFindController *find,
+          guint                 match_count,
+          gboolean             *found)
+{
+  *found = TRUE;
+}
+
+static gboolean
+is_true (gpointer data)
+{
+  return *(gboolean *) data;
+}
+
+/* Scrolls the page to the counter's card: a find scrolls to its match,
+ * and finishing the find takes its highlight away again. */
+static void
+scroll_to_card (UiFixture *fixture)
+{
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  WebKitFindController *find = webkit_web_view_get_find_controller (web_view);
+  gboolean found = FALSE;
+  gulong handler = g_signal_connect (find, "found-text", G_CALLBACK (on_found), &found);
+
+  webkit_find_controller_search (find, "03-0000-0000", WEBKIT_FIND_OPTIONS_NONE, 1);
+  ui_wait_until (is_true, &found, "the counter's card in the page");
+  g_signal_handler_disconnect (find, handler);
+  webkit_find_controller_search_finish (find);
+}
+
+static void
+show_page (UiFixture  *fixture,
+           const char *id)
+{
+  g_autofree char *uri = NULL;
+
+  g_object_set (fixture->window, "show-sidebar", g_str_has_prefix (id, "faq-"), NULL);
+  if (!gma_window_show_page (fixture->window, id))
+    g_error ("No page %s", id);
+  uri = g_strdup_printf ("gma://%s/%s", g_str_has_prefix (id, "faq-") ? "faq" : "page", id);
+  ui_wait_for_page (fixture, uri);
 }
 
 int
@@ -45,7 +104,7 @@ main (int argc, char *argv[])
 
   if (argc != 4)
     {
-      g_printerr ("usage: %s OUT.png page|search|flow ARGUMENT\n", argv[0]);
+      g_printerr ("usage: %s OUT.png page|search|flow|contact|preferences|shortcuts ARGUMENT\n", argv[0]);
       return 2;
     }
   out = argv[1];
@@ -59,14 +118,19 @@ main (int argc, char *argv[])
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), geometry.width, geometry.height);
 
   if (g_str_equal (state, "page"))
+    show_page (&fixture, argument);
+  else if (g_str_equal (state, "contact") || g_str_equal (state, "preferences"))
     {
-      g_autofree char *uri = NULL;
-
-      g_object_set (fixture.window, "show-sidebar", g_str_has_prefix (argument, "faq-"), NULL);
-      if (!gma_window_show_page (fixture.window, argument))
-        g_error ("No page %s", argument);
-      uri = g_strdup_printf ("gma://%s/%s", g_str_has_prefix (argument, "faq-") ? "faq" : "page", argument);
-      ui_wait_for_page (&fixture, uri);
+      set_example_counter (&fixture);
+      show_page (&fixture, argument);
+      scroll_to_card (&fixture);
+      if (g_str_equal (state, "preferences"))
+        g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "preferences", NULL);
+    }
+  else if (g_str_equal (state, "shortcuts"))
+    {
+      show_page (&fixture, argument);
+      g_action_group_activate_action (G_ACTION_GROUP (fixture.window), "show-help-overlay", NULL);
     }
   else if (g_str_equal (state, "search"))
     {

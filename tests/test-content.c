@@ -74,7 +74,7 @@ test_valid (void)
   bytes = gma_content_load_file (content, "pages/r1.html", &type, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (type, ==, "text/html; charset=utf-8");
-  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "<p>結果1の説明。</p>"));
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "<p>結果1の説明。都道府県の窓口にお問い合わせください。</p>"));
   g_clear_pointer (&bytes, g_bytes_unref);
 
   bytes = gma_content_load_file (content, "illustrations/pic.svg", &svg_type, &error);
@@ -127,6 +127,7 @@ static const Broken broken[] = {
   { "bad-src", "pages/r1.html:2:11: ", "pictures must come from the content set" },
   { "missing-picture", "pages/r1.html:2:19: ", "“illustrations/missing.svg”" },
   { "dangling-see-also", "faq.json: $.categories[0].entries[1].see-also[0]: ", "flow.json has no node “nowhere”" },
+  { "bad-ask-counter", "faq.json: $.categories[0].entries[1].ask-counter: ", "must be true or false, not" },
 };
 
 static void
@@ -456,6 +457,10 @@ test_refused_markup (void)
     { "pages/r2.html:14:21: ", "the link “javascript:alert(1)” cannot be followed" },
     { "pages/r2.html:15:16: ", "(poster=\"gma://content/illustrations/NAME.svg\"), not “https://example.org/p.png”" },
     { "pages/r2.html:16:28: ", "(background=\"gma://content/illustrations/NAME.svg\"), not “https://example.org/bg.png”" },
+    /* The counter's marker: only exactly <div class="gma-contact"></div> */
+    { "pages/r2.html:19:1: ", "the class “gma-contact” marks where the prefecture’s counter is shown" },
+    { "pages/r2.html:20:1: ", "allowed only on the empty element <div class=\"gma-contact\"></div>" },
+    { "pages/r2.html:22:1: ", "the class “gma-contact” marks where" },
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GmaContent) content = load_fixture ("refused-markup", &error);

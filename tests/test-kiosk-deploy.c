@@ -12,6 +12,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
+#include "gma-contact.h"
+
 static char *
 kiosk_path (const char *relative)
 {
@@ -105,6 +107,22 @@ test_keyfile_matches_schemas (void)
                      g_variant_type_peek_string (g_settings_schema_key_get_value_type (key)),
                      error->message);
           g_assert_true (g_settings_schema_key_range_check (key, value));
+
+          /* The counter's values are checked beyond their type, as the
+           * window checks them. */
+          if (is_app && g_str_has_prefix (keys[k], "counter-"))
+            {
+              gboolean found = FALSE;
+
+              for (guint f = 0; f < GMA_CONTACT_N_FIELDS; f++)
+                if (g_str_equal (keys[k], gma_contact_field_get_key (f)))
+                  {
+                    found = TRUE;
+                    if (!gma_contact_validate (f, g_variant_get_string (value, NULL), &error))
+                      g_error ("%s/%s: %s", groups[g], keys[k], error->message);
+                  }
+              g_assert_true (found);
+            }
         }
     }
 

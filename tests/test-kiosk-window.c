@@ -67,6 +67,14 @@ test_attract_screen (UiFixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_get_visible (window->menu_button));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "quit"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "about"));
+  /* Nor the Preferences window, nor the keyboard shortcuts window (which
+   * the window does have, as every window of the app). */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->app), "preferences"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "show-help-overlay"));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->app), "preferences", NULL);
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (fixture->app)); l != NULL; l = l->next)
+    g_assert_true (GMA_IS_WINDOW (l->data));
   g_assert_false (window_action_enabled (window, "page.print"));
   g_assert_false (window_action_enabled (window, "page.find"));
   g_assert_false (window_action_enabled (window, "page.caret-browsing"));
@@ -294,7 +302,9 @@ test_print_slip (UiFixture *fixture, gconstpointer data)
   GtkWidget *print_button;
 
   g_settings_set_boolean (window->settings, "kiosk-allow-print", FALSE);
-  g_settings_set_string (window->settings, "counter-contact", "〇〇県 医療政策課 <窓口> 000-0000-0000");
+  g_settings_set_string (window->settings, "counter-name", "〇〇県 医療政策課 <窓口>");
+  g_settings_set_string (window->settings, "counter-phone", "000-0000-0000");
+  g_settings_set_string (window->settings, "counter-url", "https://www.pref.example.jp/iryo/?a=1&b=2");
   g_signal_emit_by_name (window->attract_screen, "activated");
   for (guint i = 0; i < G_N_ELEMENTS (path); i++)
     ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
@@ -319,7 +329,14 @@ test_print_slip (UiFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (html, "迷惑メールフォルダにもメールがない"));
   g_assert_nonnull (strstr (html, "https://www.g-mis.mhlw.go.jp/user-Registration-Form"));
   g_assert_nonnull (strstr (html, "src=\"gma://app/qr?text=https%3A%2F%2Fwww.g-mis.mhlw.go.jp%2Fuser-Registration-Form\""));
-  g_assert_nonnull (strstr (html, "〇〇県 医療政策課 &lt;窓口&gt; 000-0000-0000"));
+  g_assert_nonnull (strstr (html, "〇〇県 医療政策課 &lt;窓口&gt;"));
+  g_assert_nonnull (strstr (html, "000-0000-0000"));
+  /* The counter's web page with its QR code; the page's own markers
+   * are gone (the counter is printed once, at the bottom). */
+  g_assert_nonnull (strstr (html, "src=\"gma://app/qr?text=https%3A%2F%2Fwww.pref.example.jp%2Firyo%2F%3Fa%3D1%26b%3D2\""));
+  g_assert_nonnull (strstr (html, "https://www.pref.example.jp/iryo/?a=1&amp;b=2"));
+  g_assert_null (strstr (html, GMA_CONTACT_MARKER));
+  g_assert_null (strstr (html, "contact-card"));
   g_assert_nonnull (strstr (html, "機関コード"));
 
   g_assert_true (_gma_window_kiosk_resolve (window, "gma://app/qr?text=https%3A%2F%2Fwww.g-mis.mhlw.go.jp%2F",

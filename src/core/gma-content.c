@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gma-contact.h"
 #include "gma-content.h"
 #include "gma-html.h"
 
@@ -519,6 +520,16 @@ check_page_links (PageCheck  *check,
 
       if (tag.is_end_tag)
         continue;
+
+      /* The place of the prefecture's counter's card: the renderer
+       * replaces exactly this empty element, so nothing else may carry
+       * its class. */
+      if (gma_html_tag_has_class (&tag, GMA_CONTACT_MARKER_CLASS) &&
+          strncmp (tag.start.p, GMA_CONTACT_MARKER, strlen (GMA_CONTACT_MARKER)) != 0)
+        page_problem (check, tag.start.line, tag.start.col,
+                      "the class “%s” marks where the prefecture’s counter is shown and is "
+                      "allowed only on the empty element %s, written exactly so",
+                      GMA_CONTACT_MARKER_CLASS, GMA_CONTACT_MARKER);
 
       for (guint i = 0; i < G_N_ELEMENTS (refused_elements); i++)
         if (gma_html_name_is (tag.name, tag.name_len, refused_elements[i].name))

@@ -27,6 +27,7 @@ struct _GmaFaqEntry
   char     *answer;
   char    **keywords;
   char    **see_also;
+  gboolean  ask_counter;
 };
 
 G_DEFINE_FINAL_TYPE (GmaFaqEntry, gma_faq_entry, G_TYPE_OBJECT)
@@ -189,6 +190,14 @@ gma_faq_entry_get_keywords (GmaFaqEntry *self)
   g_return_val_if_fail (GMA_IS_FAQ_ENTRY (self), NULL);
 
   return (const char * const *) self->keywords;
+}
+
+gboolean
+gma_faq_entry_get_ask_counter (GmaFaqEntry *self)
+{
+  g_return_val_if_fail (GMA_IS_FAQ_ENTRY (self), FALSE);
+
+  return self->ask_counter;
 }
 
 const char * const *
@@ -420,6 +429,7 @@ parse_entry (JsonNode            *json,
   else
     entry->keywords = g_new0 (char *, 1);
   entry->see_also = parse_see_also (object, file, path, problems);
+  entry->ask_counter = gma_json_get_boolean (object, "ask-counter", TRUE, file, path, problems);
 
   if (problems->len > before || category_id == NULL || category_title == NULL)
     return NULL;

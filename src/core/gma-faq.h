@@ -28,6 +28,11 @@ const char * const *gma_faq_entry_get_keywords       (GmaFaqEntry *self);
 /* Related flow nodes ("remedy-3"); NULL-terminated, never NULL. */
 const char * const *gma_faq_entry_get_see_also       (GmaFaqEntry *self);
 
+/* Whether the answer sends the reader to the prefecture's counter
+ * ("ask-counter": true in faq.json): its page shows the counter's card
+ * after it, when a deployment configured one. */
+gboolean            gma_faq_entry_get_ask_counter    (GmaFaqEntry *self);
+
 /* Parses and validates faq.json; NULL (with problems appended) on error. */
 GmaFaq             *gma_faq_new_from_json            (JsonNode           *root,
                                                       const char * const *languages,

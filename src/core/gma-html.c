@@ -208,3 +208,45 @@ gma_html_url_kind (const char *url)
 
   return GMA_HTML_URL_OTHER;
 }
+
+gboolean
+gma_html_tag_has_class (const GmaHtmlTag *tag,
+                        const char       *class_name)
+{
+  GmaHtmlPos pos;
+  GmaHtmlAttribute attribute;
+  gsize class_len;
+
+  g_return_val_if_fail (tag != NULL, FALSE);
+  g_return_val_if_fail (class_name != NULL, FALSE);
+
+  if (tag->is_end_tag)
+    return FALSE;
+
+  class_len = strlen (class_name);
+  pos = tag->attributes;
+  while (gma_html_next_attribute (&pos, &attribute))
+    {
+      const char *p, *end;
+
+      if (attribute.value == NULL || !gma_html_name_is (attribute.name, attribute.name_len, "class"))
+        continue;
+
+      p = attribute.value;
+      end = attribute.value + attribute.value_len;
+      while (p < end)
+        {
+          const char *word;
+
+          while (p < end && g_ascii_isspace (*p))
+            p++;
+          word = p;
+          while (p < end && !g_ascii_isspace (*p))
+            p++;
+          if ((gsize) (p - word) == class_len && strncmp (word, class_name, class_len) == 0)
+            return TRUE;
+        }
+    }
+
+  return FALSE;
+}

@@ -64,6 +64,10 @@ gboolean gma_html_next_attribute (GmaHtmlPos       *pos,
 gboolean gma_html_name_is        (const char       *name,
                                   gsize             len,
                                   const char       *lower);
+/* Whether the class attribute of @tag lists @class_name (compared as
+ * HTML does, case-sensitively). */
+gboolean gma_html_tag_has_class  (const GmaHtmlTag *tag,
+                                  const char       *class_name);
 /* Moves @pos forward by @n bytes, counting lines and columns. */
 void     gma_html_pos_advance    (GmaHtmlPos       *pos,
                                   gsize             n);

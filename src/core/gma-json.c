@@ -973,6 +973,20 @@ gma_json_get_string (JsonObject  *object,
   return node ? json_node_get_string (node) : NULL;
 }
 
+gboolean
+gma_json_get_boolean (JsonObject  *object,
+                      const char  *member,
+                      gboolean     optional,
+                      const char  *file,
+                      const char  *path,
+                      GmaProblems *problems)
+{
+  JsonNode *node = get_member (object, member, optional, JSON_NODE_VALUE, G_TYPE_BOOLEAN,
+                               "true or false", file, path, problems);
+
+  return node ? json_node_get_boolean (node) : FALSE;
+}
+
 JsonArray *
 gma_json_get_array (JsonObject  *object,
                     const char  *member,

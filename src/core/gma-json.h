@@ -68,6 +68,13 @@ const char  *gma_json_get_string   (JsonObject  *object,
                                     const char  *file,
                                     const char  *path,
                                     GmaProblems *problems);
+/* FALSE when missing (and @optional) or not a boolean. */
+gboolean     gma_json_get_boolean  (JsonObject  *object,
+                                    const char  *member,
+                                    gboolean     optional,
+                                    const char  *file,
+                                    const char  *path,
+                                    GmaProblems *problems);
 JsonArray   *gma_json_get_array    (JsonObject  *object,
                                     const char  *member,
                                     gboolean     optional,

@@ -385,6 +385,107 @@ add_link_extras (const char *html)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+#define CONTACT_HEADING "都道府県の窓口"
+
+/* The contact's name, telephone, hours and (with @link) web page, as a
+ * list; every value escaped. */
+static void
+append_contact_details (GString          *out,
+                        const GmaContact *contact,
+                        gboolean          link)
+{
+  static const struct {
+    GmaContactField field;
+    const char *label;
+  } rows[] = {
+    { GMA_CONTACT_NAME, "窓口" },
+    { GMA_CONTACT_PHONE, "電話番号" },
+    { GMA_CONTACT_HOURS, "受付時間" },
+    { GMA_CONTACT_URL, "ウェブページ" },
+  };
+
+  g_string_append (out, "<dl class=\"contact-details\">\n");
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const char *value = gma_contact_get (contact, rows[i].field);
+
+      if (value == NULL || (rows[i].field == GMA_CONTACT_URL && !link))
+        continue;
+
+      g_string_append (out, "<dt>");
+      g_string_append (out, rows[i].label);
+      g_string_append (out, "</dt><dd class=\"contact-");
+      g_string_append (out, gma_contact_field_get_key (rows[i].field) + strlen ("counter-"));
+      g_string_append (out, "\">");
+      if (rows[i].field == GMA_CONTACT_URL)
+        {
+          /* The text is the address itself, so that it can be read and
+           * typed; add_link_extras() adds its copy link. */
+          g_string_append (out, "<a href=\"");
+          append_escaped (out, value, -1);
+          g_string_append (out, "\">");
+          append_escaped (out, value, -1);
+          g_string_append (out, "</a>");
+        }
+      else
+        append_escaped (out, value, -1);
+      g_string_append (out, "</dd>\n");
+    }
+  g_string_append (out, "</dl>\n");
+}
+
+static char *
+contact_card (const GmaContact *contact)
+{
+  g_autoptr(GString) card = g_string_new (NULL);
+
+  g_string_append (card, "<aside class=\"contact-card\" aria-label=\"" CONTACT_HEADING "\">\n"
+                         "<p class=\"contact-heading\">" CONTACT_HEADING "</p>\n");
+  append_contact_details (card, contact, TRUE);
+  g_string_append (card, "</aside>");
+
+  return add_link_extras (card->str);
+}
+
+char *
+gma_render_fill_contact (const char       *html,
+                         const GmaContact *contact)
+{
+  g_autoptr(GString) out = NULL;
+  g_autofree char *card = NULL;
+  const char *copied;
+  gsize marker_len = strlen (GMA_CONTACT_MARKER);
+  GmaHtmlScanner scanner;
+  GmaHtmlTag tag;
+
+  g_return_val_if_fail (html != NULL, NULL);
+
+  if (!gma_contact_is_empty (contact))
+    card = contact_card (contact);
+
+  /* The same scanner as the content checker: a marker in a comment is no
+   * marker. */
+  out = g_string_new (NULL);
+  copied = html;
+  gma_html_scanner_init (&scanner, html);
+  while (gma_html_next_tag (&scanner, &tag))
+    {
+      if (!gma_html_tag_has_class (&tag, GMA_CONTACT_MARKER_CLASS) ||
+          strncmp (tag.start.p, GMA_CONTACT_MARKER, marker_len) != 0)
+        continue;
+
+      g_string_append_len (out, copied, tag.start.p - copied);
+      if (card != NULL)
+        g_string_append (out, card);
+      copied = tag.start.p + marker_len;
+      /* Go on after the marker's end tag. */
+      gma_html_scanner_init (&scanner, copied);
+    }
+  g_string_append (out, copied);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static char *
 load_template (GError **error)
 {
@@ -656,6 +757,15 @@ gma_render_faq_page_for_query (GmaContent   *content,
   {
     g_autofree char *answer = gma_render_text_to_html (gma_faq_entry_get_answer (entry));
 
+    /* The answer sends the reader to the prefecture's counter: its card
+     * goes after it. */
+    if (gma_faq_entry_get_ask_counter (entry))
+      {
+        char *with_marker = g_strconcat (answer, GMA_CONTACT_MARKER "\n", NULL);
+
+        g_free (answer);
+        answer = with_marker;
+      }
     body = add_link_extras (answer);
   }
 
@@ -807,10 +917,10 @@ gma_render_summary (GmaContent *content,
 }
 
 char *
-gma_render_slip (GmaContent  *content,
-                 GmaSession  *session,
-                 const char  *counter,
-                 GError     **error)
+gma_render_slip (GmaContent        *content,
+                 GmaSession        *session,
+                 const GmaContact  *counter,
+                 GError           **error)
 {
   const GmaNode *node;
   const char * const *urls;
@@ -855,15 +965,33 @@ gma_render_slip (GmaContent  *content,
       g_string_append (extra, "</ul>\n</section>\n");
     }
 
-  if (counter != NULL && counter[0] != '\0')
+  /* The counter once, at the bottom: the slip is one page. */
+  if (!gma_contact_is_empty (counter))
     {
-      g_string_append (extra, "<section class=\"slip-counter\">\n<h2>都道府県の窓口</h2>\n<p>");
-      append_escaped (extra, counter, -1);
-      g_string_append (extra, "</p>\n</section>\n");
+      const char *url = gma_contact_get (counter, GMA_CONTACT_URL);
+
+      g_string_append (extra, "<section class=\"slip-counter\">\n<h2>" CONTACT_HEADING "</h2>\n");
+      append_contact_details (extra, counter, FALSE);
+      if (url != NULL)
+        {
+          g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
+
+          g_string_append (extra, "<p class=\"slip-counter-url\"><img class=\"slip-qr\" "
+                                  "src=\"gma://app/qr?text=");
+          append_escaped (extra, encoded, -1);
+          g_string_append (extra, "\" alt=\"QRコード\"><span class=\"slip-url\">");
+          append_escaped (extra, url, -1);
+          g_string_append (extra, "</span></p>\n");
+        }
+      g_string_append (extra, "</section>\n");
     }
 
   if (body != NULL)
-    g_string_prepend (extra, body);
+    {
+      g_autofree char *without_markers = gma_render_fill_contact (body, NULL);
+
+      g_string_prepend (extra, without_markers);
+    }
 
   return render_document (content, "slip", title, gma_node_get_reference (node),
                           gma_node_get_title (node), path ? path->str : NULL,

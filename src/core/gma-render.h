@@ -5,6 +5,7 @@
  * and the pane's CSP and disabled JavaScript keep them inert. */
 #pragma once
 
+#include "gma-contact.h"
 #include "gma-content.h"
 #include "gma-session.h"
 
@@ -51,11 +52,19 @@ char *gma_render_flow_page   (GmaContent  *content,
  * the answers given, the guide's steps, each URL the result needs with a
  * QR code (images at gma://app/qr?text=URL, which the window serves), and
  * @counter (the prefecture's counter, as an administrator configured it;
- * may be NULL). */
-char *gma_render_slip        (GmaContent  *content,
-                              GmaSession  *session,
-                              const char  *counter,
-                              GError     **error);
+ * NULL or empty: none), its web page with a QR code too. */
+char *gma_render_slip        (GmaContent       *content,
+                              GmaSession       *session,
+                              const GmaContact *counter,
+                              GError          **error);
+/* The documents rendered above keep their GMA_CONTACT_MARKERs (an FAQ
+ * answer whose entry has "ask-counter" gets one after it);
+ * gma_render_fill_contact() replaces them. */
+/* @html with each GMA_CONTACT_MARKER replaced by a card showing @contact
+ * (every value escaped; its web page as a link with a copy link), or
+ * removed when @contact is NULL or empty: the guide's wording alone. */
+char *gma_render_fill_contact (const char       *html,
+                               const GmaContact *contact);
 /* Plain text for the clipboard: edition, answers given, the result, its
  * reference, the URLs it needs. */
 char *gma_render_summary     (GmaContent  *content,

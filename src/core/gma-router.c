@@ -113,6 +113,18 @@ string_to_bytes (char        *owned_text,
   return g_bytes_new_take (owned_text, strlen (owned_text));
 }
 
+/* A page or FAQ answer, with the counter's card where its markers are. */
+static GBytes *
+document_to_bytes (char              *owned_html,
+                   const GmaContact  *contact,
+                   char             **content_type)
+{
+  char *filled = gma_render_fill_contact (owned_html, contact);
+
+  g_free (owned_html);
+  return string_to_bytes (filled, content_type);
+}
+
 static GBytes *
 not_found (const char  *uri,
            GError     **error)
@@ -128,6 +140,17 @@ gma_router_load (GmaContent  *content,
                  const char  *uri,
                  char       **content_type,
                  GError     **error)
+{
+  return gma_router_load_with_contact (content, session, NULL, uri, content_type, error);
+}
+
+GBytes *
+gma_router_load_with_contact (GmaContent        *content,
+                              GmaSession        *session,
+                              const GmaContact  *contact,
+                              const char        *uri,
+                              char             **content_type,
+                              GError           **error)
 {
   g_autofree char *argument = NULL;
   g_autofree char *query = NULL;
@@ -152,7 +175,7 @@ gma_router_load (GmaContent  *content,
           return not_found (uri, error);
         if (!(html = gma_render_node_page_for_query (content, session, node, search_of_query (query), error)))
           return NULL;
-        return string_to_bytes (html, content_type);
+        return document_to_bytes (html, contact, content_type);
       }
 
     case GMA_ROUTE_FAQ:
@@ -164,7 +187,7 @@ gma_router_load (GmaContent  *content,
           return not_found (uri, error);
         if (!(html = gma_render_faq_page_for_query (content, entry, search_of_query (query), error)))
           return NULL;
-        return string_to_bytes (html, content_type);
+        return document_to_bytes (html, contact, content_type);
       }
 
     case GMA_ROUTE_CONTENT:

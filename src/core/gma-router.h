@@ -15,6 +15,7 @@
  */
 #pragma once
 
+#include "gma-contact.h"
 #include "gma-content.h"
 #include "gma-session.h"
 
@@ -52,7 +53,17 @@ char     *gma_router_uri_for_search (GmaRoute    route,
                                      const char *search);
 
 /* Serves a document route (page, faq, content, app). Fails with
- * GMA_CONTENT_ERROR_NOT_FOUND for unknown ids, files or routes. */
+ * GMA_CONTENT_ERROR_NOT_FOUND for unknown ids, files or routes. Pages
+ * and FAQ answers show @contact (the prefecture's counter; NULL or empty:
+ * none, the guide's wording alone) where the guide sends the reader
+ * there (gma_render_fill_contact()). */
+GBytes   *gma_router_load_with_contact (GmaContent       *content,
+                                        GmaSession       *session,
+                                        const GmaContact *contact,
+                                        const char       *uri,
+                                        char            **content_type,
+                                        GError          **error);
+/* The same without a contact. */
 GBytes   *gma_router_load  (GmaContent  *content,
                             GmaSession  *session,
                             const char  *uri,

@@ -8,6 +8,7 @@
 #include "gma-application.h"
 #include "gma-router.h"
 #include "gma-kiosk.h"
+#include "gma-preferences-window.h"
 #include "gma-search.h"
 #include "gma-ui-resources.h"
 #include "gma-window.h"
@@ -393,19 +394,25 @@ about_activated (GSimpleAction *action,
                  gpointer       user_data)
 {
   GmaApplication *self = user_data;
-  GtkWindow *parent = GTK_WINDOW (get_window (self));
+  GmaWindow *window = get_window (self);
+  GtkWindow *parent = GTK_WINDOW (window);
   const char *authors[] = { _("The G-MIS Mail Assistant developers"), NULL };
   g_autofree char *comments = NULL;
+  /* The content the window shows, which the About window describes. */
+  GmaContent *content = window != NULL ? gma_window_get_content (window) : self->content;
 
   if (gma_application_get_kiosk (self))
     return;
 
-  comments = g_strdup_printf (_("Guides you through the Ministry of Health, Labour and Welfare’s "
-                                "guide “%s” when the G-MIS account mail did not arrive.\n\n"
-                                "This is not a product of the Ministry of Health, Labour and "
-                                "Welfare. Its content describes the guidance of %s."),
-                              self->content ? gma_content_get_source (self->content) : "",
-                              self->content ? gma_content_get_edition (self->content) : "");
+  /* Which guide, whose, which year's; and whose the app is not. */
+  comments = g_strdup_printf (_("Guides you through “%s”, the guide published by the G-MIS office "
+                                "of the Ministry of Health, Labour and Welfare, when the G-MIS "
+                                "account mail did not arrive.\n\n"
+                                "The content describes the guidance of %s.\n\n"
+                                "This is not an official product of the Ministry of Health, Labour "
+                                "and Welfare or of its G-MIS office, and is not endorsed by them."),
+                              content ? gma_content_get_source (content) : "",
+                              content ? gma_content_get_edition (content) : "");
 
   gtk_show_about_dialog (parent,
                          "program-name", _("G-MIS Mail Assistant"),
@@ -416,6 +423,38 @@ about_activated (GSimpleAction *action,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "modal", TRUE,
                          NULL);
+}
+
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  GmaApplication *self = user_data;
+  GtkWindow *parent = GTK_WINDOW (get_window (self));
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (self));
+  GtkWidget *preferences = NULL;
+
+  /* A kiosk's visitors change nothing. */
+  if (gma_application_get_kiosk (self))
+    return;
+
+  for (const GList *l = windows; l != NULL && preferences == NULL; l = l->next)
+    if (GMA_IS_PREFERENCES_WINDOW (l->data))
+      preferences = l->data;
+
+  if (preferences == NULL)
+    {
+      preferences = gma_preferences_window_new (gma_application_get_settings (self));
+      gtk_window_set_application (GTK_WINDOW (preferences), GTK_APPLICATION (self));
+      if (parent != NULL)
+        {
+          gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+          gtk_window_set_modal (GTK_WINDOW (preferences), TRUE);
+        }
+    }
+
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -433,6 +472,7 @@ register_ui_resources (void)
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
+  { "preferences", preferences_activated },
 };
 
 static void
@@ -445,6 +485,7 @@ gma_application_startup (GApplication *app)
     const char *accels[4];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "wizard.back", { "<Alt>Left", NULL } },
     { "wizard.restart", { "<Alt>Home", NULL } },
@@ -460,9 +501,12 @@ gma_application_startup (GApplication *app)
     { "page.caret-browsing", { "F7", NULL } },
   };
 
-  G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);
-
+  /* Before GtkApplication's startup, which loads the keyboard shortcuts
+   * window (gtk/help-overlay.ui under the resource base path) for
+   * win.show-help-overlay. */
   register_ui_resources ();
+
+  G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);
 
   gtk_css_provider_load_from_resource (provider, RESOURCE_PREFIX "/ui/style.css");
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),

@@ -29,6 +29,7 @@ struct _GmaFaqSidebar
   GtkLabel *no_hits_label;
   GtkWidget *advice_box;
   GtkLabel *advice_label;
+  GtkLabel *contact_label;
 
   /* Owned */
   GmaContent *content;
@@ -723,6 +724,45 @@ gma_faq_sidebar_get_no_hits (GmaFaqSidebar *self)
   return self->no_hits_box;
 }
 
+void
+gma_faq_sidebar_set_contact (GmaFaqSidebar    *self,
+                             const GmaContact *contact)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *value;
+
+  g_return_if_fail (GMA_IS_FAQ_SIDEBAR (self));
+
+  if (!gma_contact_is_empty (contact))
+    {
+      g_string_append (text, _("The prefecture’s counter:"));
+      if ((value = gma_contact_get (contact, GMA_CONTACT_NAME)) != NULL)
+        g_string_append_printf (text, "\n%s", value);
+      if ((value = gma_contact_get (contact, GMA_CONTACT_PHONE)) != NULL)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Telephone: %s"), value);
+        }
+      if ((value = gma_contact_get (contact, GMA_CONTACT_HOURS)) != NULL)
+        {
+          g_string_append_c (text, '\n');
+          g_string_append_printf (text, _("Hours: %s"), value);
+        }
+      if ((value = gma_contact_get (contact, GMA_CONTACT_URL)) != NULL)
+        g_string_append_printf (text, "\n%s", value);
+    }
+
+  gtk_label_set_text (self->contact_label, text->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->contact_label), text->len > 0);
+}
+
+GtkLabel *
+gma_faq_sidebar_get_contact_label (GmaFaqSidebar *self)
+{
+  g_return_val_if_fail (GMA_IS_FAQ_SIDEBAR (self), NULL);
+  return self->contact_label;
+}
+
 GtkLabel *
 gma_faq_sidebar_get_advice_label (GmaFaqSidebar *self)
 {
@@ -811,6 +851,7 @@ gma_faq_sidebar_class_init (GmaFaqSidebarClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaFaqSidebar, no_hits_label);
   gtk_widget_class_bind_template_child (widget_class, GmaFaqSidebar, advice_box);
   gtk_widget_class_bind_template_child (widget_class, GmaFaqSidebar, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, GmaFaqSidebar, contact_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_stop_search);

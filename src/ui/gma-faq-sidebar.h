@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "gma-contact.h"
+
 #include "gma-content.h"
 #include "gma-search.h"
 
@@ -48,6 +50,11 @@ GmaSearchHit   *gma_faq_sidebar_get_row_hit    (GmaFaqSidebar *self,
 /* The "nothing found" state, and its quote of the guide's advice. */
 GtkWidget      *gma_faq_sidebar_get_no_hits    (GmaFaqSidebar *self);
 GtkLabel       *gma_faq_sidebar_get_advice_label (GmaFaqSidebar *self);
+/* Under that advice, the prefecture's counter a deployment configured
+ * (NULL or empty: none). */
+void            gma_faq_sidebar_set_contact      (GmaFaqSidebar    *self,
+                                                  const GmaContact *contact);
+GtkLabel       *gma_faq_sidebar_get_contact_label (GmaFaqSidebar *self);
 /* "3 results", announced to screen readers */
 GtkLabel       *gma_faq_sidebar_get_status_label (GmaFaqSidebar *self);
 /* The ids the list shows, in its order: every FAQ entry, or the hits. */

@@ -156,7 +156,7 @@ _gma_window_kiosk_show_link (GmaWindow  *self,
   show_cover (self, self->qr_view);
 }
 
-static const char * const refused_app_actions[] = { "quit", "about" };
+static const char * const refused_app_actions[] = { "quit", "about", "preferences" };
 
 #define SLIP_URI "gma://app/slip"
 #define QR_URI_PREFIX "gma://app/qr?text="
@@ -170,8 +170,7 @@ _gma_window_kiosk_resolve (GmaWindow  *self,
 {
   if (g_strcmp0 (uri, SLIP_URI) == 0)
     {
-      g_autofree char *counter = g_settings_get_string (self->settings, "counter-contact");
-      char *html = gma_render_slip (self->content, self->session, counter, error);
+      char *html = gma_render_slip (self->content, self->session, self->contact, error);
 
       if (html != NULL)
         {
@@ -332,6 +331,14 @@ _gma_window_setup_kiosk (GmaWindow *self)
       if (G_IS_SIMPLE_ACTION (action))
         g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
     }
+  /* Nor the keyboard shortcuts window (GtkApplicationWindow's own
+   * action, also reachable over D-Bus). */
+  {
+    GAction *help = g_action_map_lookup_action (G_ACTION_MAP (self), "show-help-overlay");
+
+    if (G_IS_SIMPLE_ACTION (help))
+      g_simple_action_set_enabled (G_SIMPLE_ACTION (help), FALSE);
+  }
   g_object_set (self, "show-sidebar", FALSE, NULL);
 
   gma_kiosk_set_active (self->kiosk, TRUE);

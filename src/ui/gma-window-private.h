@@ -34,6 +34,7 @@ struct _GmaWindow
   GmaKiosk *kiosk;            /* NULL unless in kiosk mode */
   GmaContent *content;
   GmaSession *session;
+  GmaContact *contact;        /* the prefecture's counter, from the settings */
   guint narrow_idle;
 
   /* Borrowed: kiosk mode's widgets (children of the window) */

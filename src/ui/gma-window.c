@@ -294,7 +294,45 @@ resolve_uri (const char  *uri,
   if (self->kiosk != NULL && _gma_window_kiosk_resolve (self, uri, content_type, &bytes, error))
     return bytes;
 
-  return gma_router_load (self->content, self->session, uri, content_type, error);
+  return gma_router_load_with_contact (self->content, self->session, self->contact,
+                                       uri, content_type, error);
+}
+
+/* An administrator or the Preferences window changed the counter: the
+ * page shown is rendered again with it (or without it). */
+static void
+on_settings_changed (GmaWindow  *self,
+                     const char *key,
+                     GSettings  *settings)
+{
+  g_autoptr(GmaContact) contact = NULL;
+  const char *uri;
+
+  if (!g_str_has_prefix (key, "counter-"))
+    return;
+
+  contact = gma_contact_new_from_settings (settings);
+  if (gma_contact_equal (contact, self->contact))
+    return;
+
+  gma_contact_free (self->contact);
+  self->contact = g_steal_pointer (&contact);
+  gma_faq_sidebar_set_contact (self->sidebar, self->contact);
+
+  uri = gma_page_view_get_uri (self->page_view);
+  if (uri != NULL && !self->printing_slip)
+    {
+      g_autofree char *again = g_strdup (uri);
+
+      gma_page_view_load_uri (self->page_view, again);
+    }
+}
+
+const GmaContact *
+gma_window_get_contact (GmaWindow *self)
+{
+  g_return_val_if_fail (GMA_IS_WINDOW (self), NULL);
+  return self->contact;
 }
 
 void
@@ -457,6 +495,11 @@ setup_with_application (GmaWindow      *self,
   self->show_sidebar = g_settings_get_boolean (self->settings, "show-sidebar");
   update_layout (self);
 
+  /* The prefecture's counter, shown where the guide sends people there. */
+  self->contact = gma_contact_new_from_settings (self->settings);
+  gma_faq_sidebar_set_contact (self->sidebar, self->contact);
+  g_signal_connect_object (self->settings, "changed",
+                           G_CALLBACK (on_settings_changed), self, G_CONNECT_SWAPPED);
   gma_page_view_set_resolver (self->page_view, resolve_uri, self);
 
   /* The pane's zoom is remembered (and may be set by an administrator). */
@@ -552,6 +595,7 @@ gma_window_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->contact, gma_contact_free);
 
   G_OBJECT_CLASS (gma_window_parent_class)->finalize (object);
 }

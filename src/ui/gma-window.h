@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gma-application.h"
+#include "gma-contact.h"
 #include "gma-content.h"
 #include "gma-session.h"
 
@@ -20,6 +21,9 @@ void        gma_window_set_content  (GmaWindow      *self,
                                      const char     *error);
 GmaContent *gma_window_get_content  (GmaWindow      *self);
 GmaSession *gma_window_get_session  (GmaWindow      *self);
+/* The prefecture's counter the pages show (from the settings; values that
+ * do not validate are left out). */
+const GmaContact *gma_window_get_contact (GmaWindow  *self);
 /* Shows a node of the flow (walking to it) or an FAQ entry. FALSE if
  * there is no such page. */
 gboolean    gma_window_show_page    (GmaWindow      *self,
