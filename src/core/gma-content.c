@@ -809,16 +809,15 @@ check_json_translation (JsonNode    *node,
   ja = json_object_get_member (object, "ja");
   if (ja == NULL)
     {
-      JsonObjectIter iter;
-      const char *name;
-      JsonNode *value;
+      /* In file order, so that the list reads as the file does. */
+      g_autoptr(GList) names = json_object_get_members (object);
 
-      json_object_iter_init (&iter, object);
-      while (json_object_iter_next (&iter, &name, &value))
+      for (GList *l = names; l != NULL; l = l->next)
         {
-          g_autofree char *member_path = gma_json_path_member (path, name);
+          g_autofree char *member_path = gma_json_path_member (path, l->data);
 
-          check_json_translation (value, file, member_path, missing);
+          check_json_translation (json_object_get_member (object, l->data), file,
+                                  member_path, missing);
         }
       return;
     }
