@@ -386,7 +386,7 @@ test_broken_override (UiFixture *fixture, gconstpointer data)
   /* A truncated flow.json: the embedded content is used, the error is
    * shown at the top of the window and names the file. */
   g_assert_true (g_file_set_contents (flow, "{\"format\": 1, \"nodes\": [", -1, NULL));
-  content = gma_application_load_content (dir, &override_error, &error);
+  content = gma_application_load_content (dir, NULL, &override_error, &error);
   g_assert_no_error (error);
   g_assert_nonnull (content);
   g_assert_true (gma_content_is_embedded (content));
