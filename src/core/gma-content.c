@@ -1184,6 +1184,21 @@ gma_content_new_embedded_full (const char * const  *languages,
   return self;
 }
 
+GmaContent *
+gma_content_new_for_language (GmaContent  *self,
+                              const char  *language,
+                              GError     **error)
+{
+  const char *languages[] = { language, NULL };
+
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (self->embedded)
+    return gma_content_new_embedded_full (languages, error);
+  return gma_content_new (self->root, languages, error);
+}
+
 GFile *
 gma_content_get_root (GmaContent *self)
 {

@@ -54,6 +54,11 @@ GmaContent  *gma_content_new            (GFile              *root,
 GmaContent  *gma_content_new_embedded   (GError            **error);
 GmaContent  *gma_content_new_embedded_full (const char * const *languages,
                                          GError            **error);
+/* The same set as @self (embedded, or the same directory), loaded again
+ * in @language; as gma_content_new() it may come back in Japanese. */
+GmaContent  *gma_content_new_for_language (GmaContent       *self,
+                                         const char       *language,
+                                         GError          **error);
 /* Registers the embedded content and web resources (the page template,
  * the style) with GIO; called by gma_content_new_embedded() and by the
  * renderer, safe to call any number of times from any thread. Call

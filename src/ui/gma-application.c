@@ -22,7 +22,6 @@ struct _GmaApplication
   char *content_error;
   char *content_directory;   /* the override in use, or NULL */
   char *language;            /* the content language asked for: "ja" or "en" */
-  GHashTable *contents;      /* language → GmaContent, of content_directory */
   gboolean kiosk;
   gboolean language_from_command_line;
   gboolean content_from_command_line;
@@ -330,8 +329,6 @@ ensure_content (GmaApplication *self,
   if (content == NULL)
     return FALSE;
 
-  g_hash_table_remove_all (self->contents);
-  g_hash_table_insert (self->contents, g_strdup (self->language), g_object_ref (content));
   g_set_object (&self->content, content);
   g_free (self->content_error);
   self->content_error = g_steal_pointer (&override_error);
@@ -600,7 +597,6 @@ gma_application_dispose (GObject *object)
   g_clear_pointer (&self->content_error, g_free);
   g_clear_pointer (&self->content_directory, g_free);
   g_clear_pointer (&self->language, g_free);
-  g_clear_pointer (&self->contents, g_hash_table_unref);
 
   G_OBJECT_CLASS (gma_application_parent_class)->dispose (object);
 }
@@ -622,7 +618,6 @@ gma_application_class_init (GmaApplicationClass *klass)
 static void
 gma_application_init (GmaApplication *self)
 {
-  self->contents = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Walks you through the G-MIS account mail guide."));
@@ -677,40 +672,6 @@ gma_application_get_language (GmaApplication *self)
   if (self->language == NULL)
     self->language = g_strdup (settings_language (self->settings));
   return self->language;
-}
-
-GmaContent *
-gma_application_get_content_for_language (GmaApplication *self,
-                                          const char     *language)
-{
-  GmaContent *content;
-
-  g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
-  g_return_val_if_fail (language != NULL, NULL);
-
-  if (self->content == NULL)
-    return NULL;
-
-  content = g_hash_table_lookup (self->contents, language);
-  if (content == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-
-      /* The same set as the one in use (which loaded): the embedded set
-       * when an override was refused. */
-      if (gma_content_is_embedded (self->content))
-        content = gma_application_load_content (NULL, language, NULL, &error);
-      else
-        content = gma_application_load_content (self->content_directory, language, NULL, &error);
-      if (content == NULL)
-        {
-          g_warning ("%s", error->message);
-          return g_object_ref (self->content);
-        }
-      g_hash_table_insert (self->contents, g_strdup (language), content);
-    }
-
-  return g_object_ref (content);
 }
 
 gboolean

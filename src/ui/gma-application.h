@@ -19,11 +19,6 @@ gboolean        gma_application_get_kiosk        (GmaApplication *self);
 /* The content language asked for (--language, the content-language key,
  * or the locale): "ja" or "en". */
 const char     *gma_application_get_language     (GmaApplication *self);
-/* The content set in use, in @language ("ja" or "en"): a new reference.
- * Its gma_content_get_language() is Japanese when the set has no
- * complete English. */
-GmaContent     *gma_application_get_content_for_language (GmaApplication *self,
-                                                          const char     *language);
 
 /* Loads the content set: the override directory @directory when it is
  * non-empty, otherwise (or when the override is invalid) the embedded set.

@@ -381,8 +381,8 @@ gboolean
 gma_window_set_language (GmaWindow  *self,
                          const char *language)
 {
-  GmaApplication *app;
   g_autoptr(GmaContent) content = NULL;
+  g_autoptr(GError) error = NULL;
 
   g_return_val_if_fail (GMA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
@@ -390,19 +390,38 @@ gma_window_set_language (GmaWindow  *self,
   if (self->content == NULL || g_str_equal (gma_content_get_language (self->content), language))
     return TRUE;
 
-  app = GMA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  if (app == NULL)
-    return FALSE;
-
-  content = gma_application_get_content_for_language (app, language);
+  /* The same set again, read in the other language. */
+  content = gma_content_new_for_language (self->content, language, &error);
+  if (content == NULL)
+    {
+      _gma_window_show_message (self, error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
+      return FALSE;
+    }
   if (!g_str_equal (gma_content_get_language (content), language))
     {
       g_autofree char *why = gma_content_explain_missing_language (content, language);
+      g_auto(GStrv) lines = g_strsplit (why != NULL ? why : "", "\n", -1);
+      guint n_lines = g_strv_length (lines);
+      g_autofree char *first = NULL;
       g_autofree char *message = NULL;
 
+      /* The first gaps; --validate-content lists them all. */
+      if (n_lines > 5)
+        {
+          g_free (lines[5]);
+          lines[5] = g_strdup_printf (ngettext ("… and %u more (gmis-assistant --validate-content "
+                                                "lists them all)",
+                                                "… and %u more (gmis-assistant --validate-content "
+                                                "lists them all)", n_lines - 5),
+                                      n_lines - 5);
+          for (guint i = 6; i < n_lines; i++)
+            g_clear_pointer (&lines[i], g_free);
+        }
+      first = g_strjoinv ("\n", lines);
       message = g_strdup_printf (_("English is not available: the content set lacks parts of "
                                    "its English translation, so it is shown in Japanese.\n%s"),
-                                 why != NULL ? why : "");
+                                 first);
       _gma_window_show_message (self, message);
       /* The menu's choice goes back to what is shown. */
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
