@@ -104,7 +104,8 @@ main (int argc, char *argv[])
 
   if (argc != 4)
     {
-      g_printerr ("usage: %s OUT.png page|search|flow|contact|preferences|shortcuts ARGUMENT\n", argv[0]);
+      g_printerr ("usage: %s OUT.png page|search|flow|menu|contact|preferences|shortcuts ARGUMENT\n"
+                  "(GMA_SCREENSHOT_LANGUAGE=en shows the content in English)\n", argv[0]);
       return 2;
     }
   out = argv[1];
@@ -116,6 +117,9 @@ main (int argc, char *argv[])
   gdk_monitor_get_geometry (monitor, &geometry);
   g_object_unref (monitor);
   gtk_window_set_default_size (GTK_WINDOW (fixture.window), geometry.width, geometry.height);
+  if (g_getenv ("GMA_SCREENSHOT_LANGUAGE") != NULL &&
+      !gma_window_set_language (fixture.window, g_getenv ("GMA_SCREENSHOT_LANGUAGE")))
+    g_error ("No content in %s", g_getenv ("GMA_SCREENSHOT_LANGUAGE"));
 
   if (g_str_equal (state, "page"))
     show_page (&fixture, argument);
@@ -147,6 +151,16 @@ main (int argc, char *argv[])
         g_error ("No page %s", argument);
       gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-flow", NULL);
       ui_wait_for_page (&fixture, "gma://app/flow");
+    }
+  else if (g_str_equal (state, "menu"))
+    {
+      /* The header menu open, on the page ARGUMENT */
+      g_autofree char *uri = g_strdup_printf ("gma://page/%s", argument);
+
+      if (!gma_window_show_page (fixture.window, argument))
+        g_error ("No page %s", argument);
+      ui_wait_for_page (&fixture, uri);
+      gtk_menu_button_popup (GTK_MENU_BUTTON (fixture.window->menu_button));
     }
   else
     g_error ("Unknown state %s", state);

@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 typedef struct {
   int status;
@@ -308,6 +309,70 @@ test_validate_broken (gconstpointer data)
   remove_tree (dir);
 }
 
+/* --language=en prints the English; a bad value is refused with exit 2;
+ * a set without English says so. */
+static void
+test_language (void)
+{
+  const char * const list_en[] = { "--list-pages", "--language=en", NULL };
+  const char * const flow_en[] = { "--print-flow", "--language", "en", NULL };
+  const char * const search_en[] = { "--search=JUNK Mail", "--language=en", NULL };
+  const char * const list_ja[] = { "--list-pages", "--language=ja", NULL };
+  const char * const bad[] = { "--list-pages", "--language=fr", NULL };
+  g_autofree char *fixture = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autofree char *content_option = g_strdup_printf ("--content=%s", fixture);
+  const char * const missing[] = { "--list-pages", "--language=en", content_option, NULL };
+  const char * const validate[] = { "--validate-content", fixture, NULL };
+
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, list_en);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "remedy-2\tRemedy 2 When the mail was in the junk mail folder\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, flow_en);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "\"spam-folder\" -> \"remedy-2\" [label=\"It was in the junk mail folder\"];"));
+  }
+  {
+    /* The normaliser folds ASCII case for English words */
+    g_auto(Run) run = { 0 };
+    run_app (&run, search_en);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "remedy-2\t"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, list_ja);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "remedy-2\t対応方法2 迷惑メールフォルダにメールがあった場合\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, bad);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "--language=fr"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, missing);
+    g_assert_cmpint (run.status, ==, 1);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "flow.json: $.source.en"));
+  }
+  {
+    /* Valid without its English: "ok", and what English lacks */
+    g_auto(Run) run = { 0 };
+    run_app (&run, validate);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "ok\n");
+    g_assert_nonnull (strstr (run.err, "pages/en/start.html"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -318,6 +383,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/unknown-page", test_unknown_page);
   g_test_add_func ("/cli/bad-option", test_bad_option);
+  g_test_add_func ("/cli/language", test_language);
   g_test_add_func ("/cli/validate/shipped", test_validate_shipped);
   g_test_add_func ("/cli/validate/empty", test_validate_empty_dir);
   g_test_add_data_func ("/cli/validate/truncated", "truncated", test_validate_broken);

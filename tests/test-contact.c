@@ -238,8 +238,8 @@ test_fill (void)
     GMA_CONTACT_MARKER "\n"
     "<!-- " GMA_CONTACT_MARKER " -->\n"
     "<p>二つ目。</p>" GMA_CONTACT_MARKER;
-  g_autofree char *with = gma_render_fill_contact (html, contact);
-  g_autofree char *without = gma_render_fill_contact (html, NULL);
+  g_autofree char *with = gma_render_fill_contact (html, contact, "ja");
+  g_autofree char *without = gma_render_fill_contact (html, NULL, "ja");
   g_autofree char *empty = NULL;
   g_autofree char *partial = NULL;
   g_autoptr(GmaContact) none = gma_contact_new ();
@@ -250,7 +250,7 @@ test_fill (void)
                    "<p>都道府県窓口にご確認ください。</p>\n\n"
                    "<!-- " GMA_CONTACT_MARKER " -->\n"
                    "<p>二つ目。</p>");
-  empty = gma_render_fill_contact (html, none);
+  empty = gma_render_fill_contact (html, none, "ja");
   g_assert_cmpstr (empty, ==, without);
 
   /* With one: a card at each marker, every value escaped. */
@@ -270,12 +270,22 @@ test_fill (void)
 
   /* Only what is set. */
   g_assert_true (gma_contact_set (phone_only, GMA_CONTACT_PHONE, "03-1234-5678", NULL));
-  partial = gma_render_fill_contact (html, phone_only);
+  partial = gma_render_fill_contact (html, phone_only, "ja");
   assert_contains (partial, "<dd class=\"contact-phone\">03-1234-5678</dd>");
   assert_lacks (partial, "contact-name");
   assert_lacks (partial, "contact-hours");
   assert_lacks (partial, "contact-url");
   assert_lacks (partial, "copy-link");
+
+  /* On an English page the card's own words are English. */
+  {
+    g_autofree char *english = gma_render_fill_contact (html, contact, "en");
+
+    assert_contains (english, "<p class=\"contact-heading\">The prefecture’s counter</p>");
+    assert_contains (english, "<dt>Telephone</dt><dd class=\"contact-phone\">03-1234-5678</dd>");
+    assert_lacks (english, "都道府県の窓口</p>");
+    assert_lacks (english, "電話番号");
+  }
 }
 
 static GmaContent *

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "gma-content.h"
@@ -827,10 +828,12 @@ embedded_page (GmaContent *content,
   const GmaNode *node = gma_flow_lookup (gma_content_get_flow (content), node_id);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
 
   g_assert_nonnull (node);
-  g_assert_nonnull (gma_node_get_page (node));
-  bytes = gma_content_load_file (content, gma_node_get_page (node), NULL, &error);
+  path = gma_content_get_page_path (content, node);
+  g_assert_nonnull (path);
+  bytes = gma_content_load_file (content, path, NULL, &error);
   g_assert_no_error (error);
 
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -871,7 +874,7 @@ test_embedded_facts (void)
   };
   const char *forgot = "「パスワードをお忘れですか？」";
   g_autoptr(GError) error = NULL;
-  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (ja, &error);
   g_autoptr(GString) all = g_string_new (NULL);
   g_autofree char *remedy_1 = NULL;
   g_autofree char *remedy_2 = NULL;
@@ -938,6 +941,265 @@ test_embedded_facts (void)
     }
 }
 
+static const char * const en[] = { "en", NULL };
+
+/* The embedded set is complete in English; if not, every gap is named. */
+static void
+test_english_complete (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (en, &error);
+  g_autofree char *missing = NULL;
+  GmaFaq *faq;
+
+  g_assert_no_error (error);
+  missing = gma_content_explain_missing_language (content, "en");
+  if (missing != NULL)
+    {
+      g_test_fail_printf ("the embedded content lacks English:\n%s", missing);
+      return;
+    }
+  g_assert_true (gma_content_has_language (content, "en"));
+  g_assert_cmpstr (gma_content_get_language (content), ==, "en");
+
+  /* Its texts are the English ones */
+  g_assert_cmpstr (gma_content_get_edition (content), ==,
+                   "fiscal year 2023 (令和5年度), November 2023");
+  g_assert_cmpstr (gma_node_get_title (gma_flow_lookup (gma_content_get_flow (content), "remedy-2")),
+                   ==, "When the mail was in the junk mail folder");
+  faq = gma_content_get_faq (content);
+  g_assert_cmpstr (gma_faq_get_title (faq), ==, "Frequently asked questions (FAQ)");
+  g_assert_cmpstr (gma_faq_entry_get_question (gma_faq_lookup (faq, "faq-3-4")), ==,
+                   "We do not know our password.");
+}
+
+/* The English pages and texts keep the guide's facts exactly: URLs, the
+ * sender, the Japanese menu labels a person sees on screen. */
+static void
+test_english_facts (void)
+{
+  static const char * const facts[] = {
+    "info@g-mis.net",
+    "https://www.g-mis.mhlw.go.jp/",
+    "https://www.g-mis.mhlw.go.jp/user-Registration-Form",
+    "https://www.med-login.mhlw.go.jp/s/login/",
+    "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/kenkou_iryuu/iryuu/teikyouseido/index.html",
+    "https://www.mhlw.go.jp/stf/seisakunitsuite/bunya/kenkou_iryuu/iyakuhin/kinoujohou/index.html",
+    "Monday, October 23",
+    "Monday, November 6",
+    "November 13",
+    "令和5年度",
+    "【厚生労働省G-MIS事務局】G-MISのご利用準備完了に伴うパスワード登録のご依頼",
+    "【厚生労働省G-MIS事務局】報告機関内でのG-MISご利用者の確認依頼",
+  };
+  static const char * const outlook[] = {
+    "「迷惑メール(J)」", "「迷惑メールのオプション(O)」", "「信頼できる差出人のリスト」",
+    "「追加(D)」", "「適用(A)」",
+  };
+  static const char * const edge[] = {
+    "「プライバシー、検索、サービス」", "「閲覧データのクリア」", "「クリアするデータの選択」",
+  };
+  const char *forgot = "「パスワードをお忘れですか？」";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (en, &error);
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *remedy_1 = NULL;
+  g_autofree char *remedy_2 = NULL;
+  g_autofree char *remedy_3 = NULL;
+  GmaFlow *flow;
+  GmaFaq *faq;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (content), ==, "en");
+  flow = gma_content_get_flow (content);
+  faq = gma_content_get_faq (content);
+
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const GmaNode *node = gma_flow_get_node (flow, i);
+      const char * const *urls = gma_node_get_urls (node);
+
+      g_string_append_printf (all, "%s\n", gma_node_get_title (node));
+      for (guint u = 0; urls[u] != NULL; u++)
+        g_string_append_printf (all, "%s\n", urls[u]);
+      if (gma_node_get_page (node) != NULL)
+        {
+          g_autofree char *page = embedded_page (content, gma_node_get_id (node));
+
+          /* The English page, not the Japanese one */
+          g_assert_null (strstr (page, "答えると"));
+          g_string_append_printf (all, "%s\n", page);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (faq)); i++)
+    {
+      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (faq), i);
+
+      g_string_append_printf (all, "%s\n%s\n", gma_faq_entry_get_question (entry),
+                              gma_faq_entry_get_answer (entry));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
+    assert_has_fact ("the English content", all->str, facts[i]);
+
+  remedy_2 = embedded_page (content, "remedy-2");
+  for (guint i = 0; i < G_N_ELEMENTS (outlook); i++)
+    assert_has_fact ("the English page of remedy-2", remedy_2, outlook[i]);
+  remedy_3 = embedded_page (content, "remedy-3");
+  for (guint i = 0; i < G_N_ELEMENTS (edge); i++)
+    assert_has_fact ("the English page of remedy-3", remedy_3, edge[i]);
+  remedy_1 = embedded_page (content, "remedy-1");
+  assert_has_fact ("the English page of remedy-1", remedy_1, forgot);
+  assert_has_fact ("faq-3-1 in English",
+                   gma_faq_entry_get_answer (gma_faq_lookup (faq, "faq-3-1")), forgot);
+}
+
+/* Asserts that @text has a line starting with @prefix and containing
+ * @fragment. */
+static void
+assert_line (const char *text,
+             const char *prefix,
+             const char *fragment)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], fragment) != NULL)
+      return;
+
+  g_error ("no line “%s…%s…” in:\n%s", prefix, fragment, text);
+}
+
+/* An override without (all of) its English loads, in Japanese, and says
+ * what is missing. */
+static void
+test_english_missing (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (path);
+
+  content = gma_content_new (root, en, &error);
+  g_assert_no_error (error);
+  g_assert_false (gma_content_has_language (content, "en"));
+  g_assert_true (gma_content_has_language (content, "ja"));
+  g_assert_cmpstr (gma_content_get_language (content), ==, "ja");
+  /* Japanese throughout, even where an English text exists */
+  g_assert_cmpstr (gma_content_get_edition (content), ==, "テスト版（2023年11月）");
+
+  missing = gma_content_explain_missing_language (content, "en");
+  g_assert_nonnull (missing);
+  g_test_message ("%s", missing);
+  assert_line (missing, "flow.json: $.source.en: ", "English text is missing");
+  assert_line (missing, "flow.json: $.nodes[1].keywords.en: ", "English words are missing");
+  assert_line (missing, "flow.json: $.nodes[0].page: ", "pages/en/start.html");
+  g_assert_null (strstr (missing, "$.edition.en"));
+}
+
+static void
+copy_tree (GFile *from,
+           GFile *to)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+  GFileInfo *info;
+
+  g_file_make_directory (to, NULL, &error);
+  g_assert_no_error (error);
+  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      g_autoptr(GFile) source = g_file_get_child (from, g_file_info_get_name (info));
+      g_autoptr(GFile) target = g_file_get_child (to, g_file_info_get_name (info));
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        copy_tree (source, target);
+      else
+        {
+          g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_no_error (error);
+}
+
+static void
+replace_in_file (const char *dir,
+                 const char *name,
+                 const char *old,
+                 const char *new)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (text, old));
+  edited = g_string_new (text);
+  g_string_replace (edited, old, new, 1);
+  g_file_set_contents (path, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+}
+
+/* A copy of the embedded set as an override: complete, it is shown in
+ * English; each gap made in it is named, and it is then Japanese. */
+static void
+test_english_override (void)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "..", "resources", "content", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("gma-test-english-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "content", NULL);
+  g_autofree char *gone = g_build_filename (dir, "pages", "en", "url-access.html", NULL);
+  g_autoptr(GFile) from = g_file_new_for_path (source);
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GmaContent) content = NULL;
+  g_autoptr(GmaContent) broken = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *command = NULL;
+
+  copy_tree (from, root);
+
+  content = gma_content_new (root, en, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (content), ==, "en");
+  g_assert_null (gma_content_explain_missing_language (content, "en"));
+
+  /* A text without English, a link lost, a contact marker added, a page
+   * missing */
+  replace_in_file (dir, "flow.json", ", \"en\": \"Remedy 1\"", "");
+  replace_in_file (dir, "pages/en/remedy-2.html",
+                   "(<a href=\"mailto:info@g-mis.net\">info@g-mis.net</a>)", "info@g-mis.net");
+  replace_in_file (dir, "pages/en/remedy-4.html", "please wait.</p>",
+                   "please wait.</p>\n<div class=\"note gma-contact\"></div>");
+  g_assert_cmpint (g_remove (gone), ==, 0);
+
+  broken = gma_content_new (root, en, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (broken), ==, "ja");
+  g_assert_cmpstr (gma_node_get_reference (gma_flow_lookup (gma_content_get_flow (broken), "remedy-1")),
+                   ==, "対応方法1");
+  missing = gma_content_explain_missing_language (broken, "en");
+  g_assert_nonnull (missing);
+  g_test_message ("%s", missing);
+  assert_line (missing, "flow.json: $.nodes[7].reference.en: ", "English text is missing");
+  assert_line (missing, "pages/en/remedy-2.html: ", "“mailto:info@g-mis.net” 0 time(s) where the "
+               "Japanese page pages/remedy-2.html does 1 time(s)");
+  assert_line (missing, "pages/en/remedy-4.html: ", "has 2 contact marker(s) <div class=\"gma-contact\"></div> where the Japanese page pages/remedy-4.html has 1");
+  assert_line (missing, "flow.json: $.nodes[6].page: ", "add “pages/en/url-access.html”");
+
+  command = g_strdup_printf ("rm -rf '%s'", tmp);
+  g_assert_cmpint (system (command), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -971,6 +1233,10 @@ main (int   argc,
   g_test_add_func ("/content/override/too-large", test_override_too_large);
   g_test_add_func ("/content/embedded", test_embedded);
   g_test_add_func ("/content/embedded-facts", test_embedded_facts);
+  g_test_add_func ("/content/english/complete", test_english_complete);
+  g_test_add_func ("/content/english/facts", test_english_facts);
+  g_test_add_func ("/content/english/missing", test_english_missing);
+  g_test_add_func ("/content/english/override", test_english_override);
 
   return g_test_run ();
 }

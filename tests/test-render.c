@@ -248,6 +248,46 @@ test_escaping (void)
   remove_tree (root);
 }
 
+/* In English, the page is English throughout: its lang, the words the
+ * renderer adds around the content, the English page body. */
+static void
+test_english_page (void)
+{
+  const char *languages[] = { "en", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (languages, &error);
+  GmaFlow *flow;
+  g_autoptr(GmaSession) session = NULL;
+  g_autofree char *page = NULL;
+  g_autofree char *summary = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (content), ==, "en");
+  flow = gma_content_get_flow (content);
+  session = gma_session_new (flow);
+  g_assert_true (gma_session_jump_to (session, "remedy-3"));
+
+  page = gma_render_node_page (content, session, gma_session_get_current (session), &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>\n<html lang=\"en\">"));
+  assert_contains (page, "<h1 class=\"page-title\">You cannot access the URL in the mail</h1>");
+  assert_contains (page, "Based on the guidance of fiscal year 2023 (令和5年度), November 2023");
+  assert_contains (page, "<h2>Your answers so far</h2>");
+  assert_contains (page, "Related questions (FAQ)");
+  assert_contains (page, ">Copy</a>");
+  assert_contains (page, "Ask your information system administrator");
+  /* Nothing of the Japanese page or chrome */
+  assert_lacks (page, "これまでの回答");
+  assert_lacks (page, "コピー");
+  assert_lacks (page, "の案内に基づ");
+  assert_lacks (page, "ホワイトリスト");
+
+  summary = gma_render_summary (content, session);
+  assert_contains (summary, "G-MIS Mail Assistant (Based on the guidance of ");
+  assert_contains (summary, "Result: Remedy 3 You cannot access the URL in the mail\n");
+  assert_contains (summary, "https://www.g-mis.mhlw.go.jp/\n");
+}
+
 static void
 test_node_page (void)
 {
@@ -656,6 +696,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/render/english-page", test_english_page);
   g_test_add_func ("/render/template", test_template);
   g_test_add_func ("/render/template-errors", test_template_errors);
   g_test_add_func ("/render/text-to-html", test_text_to_html);

@@ -386,7 +386,7 @@ test_broken_override (UiFixture *fixture, gconstpointer data)
   /* A truncated flow.json: the embedded content is used, the error is
    * shown at the top of the window and names the file. */
   g_assert_true (g_file_set_contents (flow, "{\"format\": 1, \"nodes\": [", -1, NULL));
-  content = gma_application_load_content (dir, &override_error, &error);
+  content = gma_application_load_content (dir, NULL, &override_error, &error);
   g_assert_no_error (error);
   g_assert_nonnull (content);
   g_assert_true (gma_content_is_embedded (content));
@@ -429,6 +429,135 @@ test_narrow (UiFixture *fixture, gconstpointer data)
   g_assert_false (gtk_widget_has_css_class (window, "narrow"));
 }
 
+typedef struct {
+  GmaPageView *page_view;
+  const char  *uri;
+  const char  *title;
+} TitleWait;
+
+static gboolean
+page_has_title (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return !gma_page_view_is_loading (wait->page_view) &&
+         g_strcmp0 (gma_page_view_get_shown_uri (wait->page_view), wait->uri) == 0 &&
+         g_strcmp0 (gma_page_view_get_title (wait->page_view), wait->title) == 0;
+}
+
+/* Waits until WebKit shows @uri with the title @title. */
+static void
+wait_for_title (UiFixture  *fixture,
+                const char *uri,
+                const char *title)
+{
+  TitleWait wait = { fixture->window->page_view, uri, title };
+  g_autofree char *what = g_strdup_printf ("%s titled “%s” (it shows “%s”)", uri, title,
+                                           gma_page_view_get_title (fixture->window->page_view));
+
+  ui_wait_until (page_has_title, &wait, what);
+}
+
+static char *
+get_language (GmaWindow *window)
+{
+  char *language = NULL;
+
+  g_object_get (window, "content-language", &language, NULL);
+  return language;
+}
+
+/* 日本語 / English in the header menu: everything changes at once, the
+ * walk and the page shown stay. */
+static void
+test_language_switch (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GSettings *settings = gma_application_get_settings (fixture->app);
+  GmaSession *session;
+  g_autofree char *language = NULL;
+  static const guint answers[] = { 0, 0, 1, 0 };  /* start → … → remedy-2 */
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    gtk_widget_activate_action (window, "wizard.answer", "u", answers[i]);
+  wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "ja");
+
+  gtk_widget_activate_action (window, "win.content-language", "s", "en");
+  wait_for_title (fixture, "gma://page/remedy-2", "Remedy 2 When the mail was in the junk mail folder");
+  g_clear_pointer (&language, g_free);
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "en");
+  g_assert_cmpstr (gma_content_get_language (gma_window_get_content (fixture->window)), ==, "en");
+
+  /* The walk is the same walk, now in English */
+  session = gma_window_get_session (fixture->window);
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (session)), ==, "remedy-2");
+  g_assert_cmpuint (gma_session_get_n_steps (session), ==, G_N_ELEMENTS (answers));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    g_assert_cmpuint (gma_session_get_step_answer (session, i), ==, answers[i]);
+  g_assert_cmpstr (gma_node_get_answer_label (gma_session_get_step_node (session, 1), 0), ==,
+                   "Not received");
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->subtitle_label), !=, "");
+  g_assert_nonnull (strstr (gtk_label_get_text (fixture->window->subtitle_label),
+                            "fiscal year 2023"));
+  /* Remembered on a desktop */
+  {
+    g_autofree char *stored = g_settings_get_string (settings, "content-language");
+    g_assert_cmpstr (stored, ==, "en");
+  }
+
+  /* An FAQ answer shown stays shown across a switch */
+  gtk_widget_activate_action (window, "win.show-faq", "s", "faq-3-1");
+  wait_for_title (fixture, "gma://faq/faq-3-1",
+                  "FAQ 3-1 We lost the account issuance notification mail and cannot log in.");
+  gtk_widget_activate_action (window, "win.content-language", "s", "ja");
+  wait_for_title (fixture, "gma://faq/faq-3-1",
+                  "FAQ 3-1 アカウント発行通知メールを紛失してしまい、ログインできない。");
+
+  /* …and back in Japanese the walk is still there */
+  session = gma_window_get_session (fixture->window);
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (session)), ==, "remedy-2");
+  g_assert_cmpuint (gma_session_get_n_steps (session), ==, G_N_ELEMENTS (answers));
+  g_assert_cmpstr (gma_node_get_answer_label (gma_session_get_step_node (session, 1), 0), ==,
+                   "届いていない");
+  gtk_widget_activate_action (window, "win.show-flow", NULL);
+  gtk_widget_activate_action (window, "wizard.back", NULL);
+  wait_for_title (fixture, "gma://page/spam-folder",
+                  "「迷惑メールフォルダ」に当該メールがありますか");
+
+  g_settings_reset (settings, "content-language");
+}
+
+/* An override without English: the window stays Japanese and says why. */
+static void
+test_language_unavailable (UiFixture *fixture, gconstpointer data)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autofree char *override_error = NULL;
+  g_autofree char *language = NULL;
+  g_autoptr(GmaContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *message;
+
+  content = gma_application_load_content (dir, "ja", &override_error, &error);
+  g_assert_no_error (error);
+  g_assert_null (override_error);
+  gma_window_set_content (fixture->window, content, NULL);
+  wait_for_title (fixture, "gma://page/start", "はじめに");
+
+  g_assert_false (gma_window_set_language (fixture->window, "en"));
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "ja");
+  g_assert_true (gtk_revealer_get_reveal_child (fixture->window->error_revealer));
+  message = gtk_label_get_text (fixture->window->error_label);
+  g_test_message ("%s", message);
+  g_assert_nonnull (strstr (message, "flow.json: $.source.en"));
+  /* The first gaps, and where to see them all */
+  g_assert_nonnull (strstr (message, "--validate-content"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -448,6 +577,8 @@ main (int argc, char *argv[])
   ADD ("/window/page-option", test_page_option);
   ADD ("/window/broken-override", test_broken_override);
   ADD ("/window/narrow", test_narrow);
+  ADD ("/window/language/switch", test_language_switch);
+  ADD ("/window/language/unavailable", test_language_unavailable);
 
   return g_test_run ();
 }

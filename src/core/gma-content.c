@@ -33,6 +33,8 @@ struct _GmaContent
   GmaFlow  *flow;
   GmaFaq   *faq;
   gboolean  embedded;
+  const char *language;          /* "ja" or "en": what texts and pages are in */
+  GmaProblems *english_missing;  /* why English is not available; empty when it is */
 };
 
 G_DEFINE_FINAL_TYPE (GmaContent, gma_content, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ gma_content_finalize (GObject *object)
   g_clear_object (&self->base);
   g_clear_object (&self->flow);
   g_clear_object (&self->faq);
+  g_clear_pointer (&self->english_missing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gma_content_parent_class)->finalize (object);
 }
@@ -63,6 +66,7 @@ gma_content_class_init (GmaContentClass *klass)
 static void
 gma_content_init (GmaContent *self)
 {
+  self->language = "ja";
 }
 
 gboolean
@@ -568,7 +572,8 @@ check_page_links (PageCheck  *check,
     }
 }
 
-static void
+/* Checks the page @page; returns its text when it could be read. */
+static char *
 check_page (GmaContent  *self,
             const char  *page,
             GHashTable  *files_checked,
@@ -585,7 +590,7 @@ check_page (GmaContent  *self,
   g_hash_table_add (files_checked, g_strdup (page));
   bytes = read_file (self, page, problems);
   if (bytes == NULL)
-    return;
+    return NULL;
 
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
@@ -600,11 +605,12 @@ check_page (GmaContent  *self,
       page_problem (&check, line, col,
                     "the byte 0x%02X is not valid UTF-8; save the file with the UTF-8 encoding",
                     (guchar) *bad);
-      return;
+      return NULL;
     }
 
   text = g_strndup (data, len);
   check_page_links (&check, text);
+  return g_steal_pointer (&text);
 }
 
 static void
@@ -646,7 +652,7 @@ check_cross_references (GmaContent  *self,
               gma_problems_add (problems, "flow.json", where,
                                 "the page “%s” is not in the content set", page);
             else
-              check_page (self, page, files_checked, problems);
+              g_free (check_page (self, page, files_checked, problems));
           }
         }
     }
@@ -688,6 +694,387 @@ check_cross_references (GmaContent  *self,
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Languages                                                          */
+/* ------------------------------------------------------------------ */
+
+/* Whether the locale or language name @name ("en_GB.UTF-8", "en@quot",
+ * "en-US", "en") is of the language @language ("en"). */
+static gboolean
+name_is_language (const char *name,
+                  const char *language)
+{
+  gsize len = strlen (language);
+
+  return g_ascii_strncasecmp (name, language, len) == 0 &&
+         (name[len] == '\0' || name[len] == '_' || name[len] == '-' ||
+          name[len] == '.' || name[len] == '@');
+}
+
+const char *
+gma_content_language_from_locale (void)
+{
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && name_is_language (names[0], "en") ? "en" : "ja";
+}
+
+const char *
+gma_content_language_from_name (const char *name)
+{
+  if (name == NULL)
+    return NULL;
+  if (name_is_language (name, "ja"))
+    return "ja";
+  if (name_is_language (name, "en"))
+    return "en";
+  return NULL;
+}
+
+/* The language @languages asks for: the first one the app knows; NULL
+ * follows the locale. */
+static const char *
+choose_language (const char * const *languages)
+{
+  if (languages == NULL)
+    return gma_content_language_from_locale ();
+
+  for (const char * const *l = languages; *l; l++)
+    {
+      const char *known = gma_content_language_from_name (*l);
+
+      if (known != NULL)
+        return known;
+    }
+
+  return "ja";
+}
+
+char *
+gma_content_translated_page_path (const char *page,
+                                  const char *language)
+{
+  g_return_val_if_fail (page != NULL, NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (g_str_equal (language, "ja"))
+    return g_strdup (page);
+  if (g_str_has_prefix (page, "pages/"))
+    return g_strconcat ("pages/", language, "/", page + strlen ("pages/"), NULL);
+  return g_strconcat (language, "/", page, NULL);
+}
+
+static gboolean
+text_is_blank (const char *text)
+{
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (ch) && ch != 0x3000)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+node_is_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+/* Every language map of @node (an object with a "ja" member, anywhere in
+ * the file) must have a non-empty "en" of the same kind: a text for a
+ * text, a list of words for a list. Each one that lacks it is added to
+ * @missing under its JSON path. The Japanese itself is checked by the
+ * parsers. */
+static void
+check_json_translation (JsonNode    *node,
+                        const char  *file,
+                        const char  *path,
+                        GmaProblems *missing)
+{
+  JsonObject *object;
+  JsonNode *ja;
+  JsonNode *en;
+  g_autofree char *en_path = NULL;
+
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *array = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          g_autofree char *element_path = gma_json_path_index (path, i);
+
+          check_json_translation (json_array_get_element (array, i), file, element_path, missing);
+        }
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return;
+
+  object = json_node_get_object (node);
+  ja = json_object_get_member (object, "ja");
+  if (ja == NULL)
+    {
+      /* In file order, so that the list reads as the file does. */
+      g_autoptr(GList) names = json_object_get_members (object);
+
+      for (GList *l = names; l != NULL; l = l->next)
+        {
+          g_autofree char *member_path = gma_json_path_member (path, l->data);
+
+          check_json_translation (json_object_get_member (object, l->data), file,
+                                  member_path, missing);
+        }
+      return;
+    }
+
+  en = json_object_get_member (object, "en");
+  en_path = gma_json_path_member (path, "en");
+
+  if (JSON_NODE_HOLDS_ARRAY (ja))
+    {
+      JsonArray *list;
+      gboolean strings = TRUE;
+
+      if (en == NULL)
+        {
+          gma_problems_add (missing, file, en_path,
+                            "the English words are missing; add \"en\": [ … ] next to \"ja\"");
+          return;
+        }
+      if (!JSON_NODE_HOLDS_ARRAY (en))
+        {
+          gma_problems_add (missing, file, en_path,
+                            "must be a list of words, as the Japanese is");
+          return;
+        }
+      list = json_node_get_array (en);
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        if (!node_is_string (json_array_get_element (list, i)))
+          strings = FALSE;
+      if (!strings)
+        gma_problems_add (missing, file, en_path, "must be a list of strings");
+      else if (json_array_get_length (list) == 0 &&
+               json_array_get_length (json_node_get_array (ja)) > 0)
+        gma_problems_add (missing, file, en_path,
+                          "the English list is empty; give the English words people search with");
+      return;
+    }
+
+  if (en == NULL)
+    gma_problems_add (missing, file, en_path,
+                      "the English text is missing; add \"en\": \"…\" next to \"ja\"");
+  else if (!node_is_string (en))
+    gma_problems_add (missing, file, en_path, "must be a string, as the Japanese is");
+  else if (text_is_blank (json_node_get_string (en)))
+    gma_problems_add (missing, file, en_path, "the English text is empty");
+}
+
+#define CONTACT_MARKER "<div class=\"gma-contact\">"
+
+static void
+count_target (GHashTable *targets,
+              const char *key)
+{
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (targets, key));
+
+  g_hash_table_insert (targets, g_strdup (key), GUINT_TO_POINTER (n + 1));
+}
+
+/* Whether the class attribute value @value holds the class @name. */
+static gboolean
+has_class (const char *value,
+           const char *name)
+{
+  g_auto(GStrv) classes = g_strsplit_set (value, " \t\r\n\f", -1);
+
+  for (guint i = 0; classes[i]; i++)
+    if (g_str_equal (classes[i], name))
+      return TRUE;
+
+  return FALSE;
+}
+
+/* What a page links to, shows and marks: each link target, picture and
+ * contact marker (CONTACT_MARKER) with how often it occurs. */
+static GHashTable *
+page_targets (const char *text)
+{
+  GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GmaHtmlScanner scanner;
+  GmaHtmlTag tag;
+
+  gma_html_scanner_init (&scanner, text);
+  while (gma_html_next_tag (&scanner, &tag))
+    {
+      GmaHtmlPos pos = tag.attributes;
+      GmaHtmlAttribute attribute;
+
+      if (tag.is_end_tag)
+        continue;
+
+      while (gma_html_next_attribute (&pos, &attribute))
+        {
+          g_autofree char *name = NULL;
+          g_autofree char *value = NULL;
+
+          if (attribute.value == NULL)
+            continue;
+
+          name = g_ascii_strdown (attribute.name, attribute.name_len);
+          value = g_strstrip (g_strndup (attribute.value, attribute.value_len));
+
+          if (g_str_equal (name, "class"))
+            {
+              if (has_class (value, "gma-contact"))
+                count_target (targets, CONTACT_MARKER);
+              continue;
+            }
+
+          if (g_str_equal (name, "srcset"))
+            {
+              count_target (targets, value);
+              continue;
+            }
+
+          for (guint i = 0; i < G_N_ELEMENTS (url_attributes); i++)
+            if (g_str_equal (name, url_attributes[i].name))
+              count_target (targets, value);
+        }
+    }
+
+  return targets;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The translated page @translated must link to, show and mark what its
+ * Japanese page @page does, as often. */
+static void
+check_page_parity (const char  *page,
+                   const char  *page_text,
+                   const char  *translated,
+                   const char  *translated_text,
+                   GmaProblems *missing)
+{
+  g_autoptr(GHashTable) ja = page_targets (page_text);
+  g_autoptr(GHashTable) other = page_targets (translated_text);
+  g_autoptr(GHashTable) all = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gpointer *keys = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  guint n_keys;
+
+  g_hash_table_iter_init (&iter, ja);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (all, key);
+  g_hash_table_iter_init (&iter, other);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (all, key);
+
+  keys = g_hash_table_get_keys_as_array (all, &n_keys);
+  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+
+  for (guint i = 0; i < n_keys; i++)
+    {
+      guint n_ja = GPOINTER_TO_UINT (g_hash_table_lookup (ja, keys[i]));
+      guint n_other = GPOINTER_TO_UINT (g_hash_table_lookup (other, keys[i]));
+
+      if (n_ja == n_other)
+        continue;
+
+      if (g_str_equal (keys[i], CONTACT_MARKER))
+        gma_problems_add (missing, translated, NULL,
+                          "has %u contact marker(s) %s</div> where the Japanese page %s has "
+                          "%u; keep one after each sentence that has one",
+                          n_other, CONTACT_MARKER, page, n_ja);
+      else
+        gma_problems_add (missing, translated, NULL,
+                          "links to or shows “%s” %u time(s) where the Japanese page %s does "
+                          "%u time(s); keep the same links and pictures",
+                          (const char *) keys[i], n_other, page, n_ja);
+    }
+}
+
+/* Every page of the flow must have its English page (the same name
+ * under pages/en/), valid by the same rules, with the same links,
+ * pictures and contact markers. */
+static void
+check_translated_pages (GmaContent  *self,
+                        const char  *language,
+                        GmaProblems *missing)
+{
+  g_autoptr(GHashTable) pages_seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) files_checked = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                                               g_free, NULL);
+  guint n_nodes = gma_flow_get_n_nodes (self->flow);
+
+  for (guint n = 0; n < n_nodes; n++)
+    {
+      const char *page = gma_node_get_page (gma_flow_get_node (self->flow, n));
+      g_autofree char *translated = NULL;
+      g_autofree char *translated_text = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GFile) file = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (page == NULL || g_hash_table_contains (pages_seen, page))
+        continue;
+      g_hash_table_add (pages_seen, (gpointer) page);
+
+      translated = gma_content_translated_page_path (page, language);
+      file = open_file (self, translated, max_size_for_path (translated), &error);
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        {
+          g_autofree char *where = g_strdup_printf ("$.nodes[%u].page", n);
+
+          gma_problems_add (missing, "flow.json", where,
+                            "the page “%s” has no English page; add “%s”", page, translated);
+          continue;
+        }
+
+      translated_text = check_page (self, translated, files_checked, missing);
+      bytes = load_file (self, page, max_size_for_path (page), NULL);
+      if (translated_text != NULL && bytes != NULL)
+        {
+          g_autofree char *page_text = g_strndup (g_bytes_get_data (bytes, NULL),
+                                                  g_bytes_get_size (bytes));
+
+          check_page_parity (page, page_text, translated, translated_text, missing);
+        }
+    }
+}
+
+static GmaFlow *
+parse_flow (JsonNode    *json,
+            const char  *language,
+            GmaProblems *problems)
+{
+  const char *languages[] = { language, NULL };
+
+  return gma_flow_new_from_json (json, languages, "flow.json", problems);
+}
+
+static GmaFaq *
+parse_faq (JsonNode    *json,
+           const char  *language,
+           GmaProblems *problems)
+{
+  const char *languages[] = { language, NULL };
+
+  return gma_faq_new_from_json (json, languages, "faq.json", problems);
+}
+
 GmaContent *
 gma_content_new (GFile               *root,
                  const char * const  *languages,
@@ -699,16 +1086,18 @@ gma_content_new (GFile               *root,
   g_autoptr(GBytes) faq_bytes = NULL;
   g_autoptr(JsonNode) flow_json = NULL;
   g_autoptr(JsonNode) faq_json = NULL;
+  const char *wanted;
+  const char *language;
 
   g_return_val_if_fail (G_IS_FILE (root), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (languages == NULL)
-    languages = g_get_language_names ();
+  wanted = choose_language (languages);
 
   problems = gma_problems_new ();
   self = g_object_new (GMA_TYPE_CONTENT, NULL);
   self->root = g_object_ref (root);
+  self->english_missing = gma_problems_new ();
 
   /* A directory is resolved once, here: the administrator may name it
    * through a symbolic link; below it, links are refused (open_file()). */
@@ -731,16 +1120,39 @@ gma_content_new (GFile               *root,
   if (faq_bytes != NULL)
     faq_json = gma_json_load (faq_bytes, "faq.json", problems);
 
+  /* The English is looked at first: a set is shown in English only when
+   * every text has its English. */
   if (flow_json != NULL)
-    self->flow = gma_flow_new_from_json (flow_json, languages, "flow.json", problems);
+    check_json_translation (flow_json, "flow.json", "$", self->english_missing);
   if (faq_json != NULL)
-    self->faq = gma_faq_new_from_json (faq_json, languages, "faq.json", problems);
+    check_json_translation (faq_json, "faq.json", "$", self->english_missing);
+  language = g_str_equal (wanted, "en") && self->english_missing->len == 0 ? "en" : "ja";
+
+  if (flow_json != NULL)
+    self->flow = parse_flow (flow_json, language, problems);
+  if (faq_json != NULL)
+    self->faq = parse_faq (faq_json, language, problems);
 
   if (self->flow != NULL && self->faq != NULL)
     check_cross_references (self, problems);
 
   if (!gma_problems_to_error (problems, error))
     return NULL;
+
+  check_translated_pages (self, "en", self->english_missing);
+
+  /* An English page is missing or wrong: the set is shown in Japanese. */
+  if (g_str_equal (language, "en") && self->english_missing->len > 0)
+    {
+      language = "ja";
+      g_clear_object (&self->flow);
+      g_clear_object (&self->faq);
+      self->flow = parse_flow (flow_json, language, problems);
+      self->faq = parse_faq (faq_json, language, problems);
+      if (!gma_problems_to_error (problems, error))
+        return NULL;
+    }
+  self->language = language;
 
   return g_steal_pointer (&self);
 }
@@ -763,17 +1175,39 @@ gma_content_register_resources (void)
 GmaContent *
 gma_content_new_embedded (GError **error)
 {
+  return gma_content_new_embedded_full (NULL, error);
+}
+
+GmaContent *
+gma_content_new_embedded_full (const char * const  *languages,
+                               GError             **error)
+{
   g_autoptr(GFile) root = NULL;
   GmaContent *self;
 
   gma_content_register_resources ();
 
   root = g_file_new_for_uri (EMBEDDED_URI);
-  self = gma_content_new (root, NULL, error);
+  self = gma_content_new (root, languages, error);
   if (self != NULL)
     self->embedded = TRUE;
 
   return self;
+}
+
+GmaContent *
+gma_content_new_for_language (GmaContent  *self,
+                              const char  *language,
+                              GError     **error)
+{
+  const char *languages[] = { language, NULL };
+
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (self->embedded)
+    return gma_content_new_embedded_full (languages, error);
+  return gma_content_new (self->root, languages, error);
 }
 
 GFile *
@@ -822,6 +1256,70 @@ gma_content_get_source (GmaContent *self)
   g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
 
   return gma_flow_get_source (self->flow);
+}
+
+const char *
+gma_content_get_language (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return self->language;
+}
+
+gboolean
+gma_content_has_language (GmaContent *self,
+                          const char *language)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  if (g_str_equal (language, "ja"))
+    return TRUE;
+  if (g_str_equal (language, "en"))
+    return self->english_missing->len == 0;
+  return FALSE;
+}
+
+char *
+gma_content_explain_missing_language (GmaContent *self,
+                                      const char *language)
+{
+  g_autoptr(GString) text = NULL;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+  g_return_val_if_fail (language != NULL, NULL);
+
+  if (gma_content_has_language (self, language))
+    return NULL;
+  if (!g_str_equal (language, "en"))
+    return g_strdup_printf ("the content set has no texts in the language “%s”; it has "
+                            "Japanese (ja) and, when complete, English (en)", language);
+
+  text = g_string_new (NULL);
+  for (guint i = 0; i < self->english_missing->len; i++)
+    {
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      g_string_append (text, g_ptr_array_index (self->english_missing, i));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+char *
+gma_content_get_page_path (GmaContent    *self,
+                           const GmaNode *node)
+{
+  const char *page;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+  g_return_val_if_fail (node != NULL, NULL);
+
+  page = gma_node_get_page (node);
+  if (page == NULL)
+    return NULL;
+
+  return gma_content_translated_page_path (page, self->language);
 }
 
 static const char *

@@ -40,11 +40,25 @@ G_DECLARE_FINAL_TYPE (GmaContent, gma_content, GMA, CONTENT, GObject)
  * Either everything is valid, or NULL is returned and @error's message
  * holds every problem found, one per line, each as "FILE:PLACE: reason"
  * (PLACE is line:column for syntax errors, a JSON path otherwise).
- * @languages: preferred languages (NULL: g_get_language_names()). */
+ *
+ * Languages: Japanese is required and authoritative. @languages lists
+ * the wanted language first ("en", "ja", or locale names such as
+ * "en_US.UTF-8"; the first one that is Japanese or English counts;
+ * NULL: gma_content_language_from_locale()). The set's texts and pages
+ * are in English only when the set has a complete English translation
+ * (gma_content_has_language()); otherwise they are in Japanese, and an
+ * incomplete translation is not an error. */
 GmaContent  *gma_content_new            (GFile              *root,
                                          const char * const *languages,
                                          GError            **error);
 GmaContent  *gma_content_new_embedded   (GError            **error);
+GmaContent  *gma_content_new_embedded_full (const char * const *languages,
+                                         GError            **error);
+/* The same set as @self (embedded, or the same directory), loaded again
+ * in @language; as gma_content_new() it may come back in Japanese. */
+GmaContent  *gma_content_new_for_language (GmaContent       *self,
+                                         const char       *language,
+                                         GError          **error);
 /* Registers the embedded content and web resources (the page template,
  * the style) with GIO; called by gma_content_new_embedded() and by the
  * renderer, safe to call any number of times from any thread. Call
@@ -66,6 +80,35 @@ GmaFaq      *gma_content_get_faq        (GmaContent *self);
 const char  *gma_content_get_edition    (GmaContent *self);
 /* The title of the guide the set is drawn from. */
 const char  *gma_content_get_source     (GmaContent *self);
+
+/* The content language from the locale: "en" when the first language
+ * of g_get_language_names() is English, "ja" for anything else (the
+ * guide is Japanese and so is its audience). */
+const char  *gma_content_language_from_locale (void);
+/* "ja" or "en" for a language or locale name of either ("en_GB.UTF-8"),
+ * NULL for any other. */
+const char  *gma_content_language_from_name (const char *name);
+/* Where the translation of the page body @page ("pages/remedy-1.html")
+ * lives: "pages/en/remedy-1.html" for "en"; @page itself for "ja". */
+char        *gma_content_translated_page_path (const char *page,
+                                               const char *language);
+
+/* The language the set's texts and pages are shown in: "ja" or "en". */
+const char  *gma_content_get_language   (GmaContent *self);
+/* Whether the set is complete in @language: every text of flow.json and
+ * faq.json has it, and every page has its translated page (see
+ * gma_content_translated_page_path()), valid, with the same links,
+ * pictures and contact markers (<div class="gma-contact"></div>) as the
+ * Japanese page. Always TRUE for "ja". */
+gboolean     gma_content_has_language   (GmaContent *self,
+                                         const char *language);
+/* NULL when gma_content_has_language(); otherwise why not: one line per
+ * gap, "FILE:PLACE: reason", as the validation's errors. */
+char        *gma_content_explain_missing_language (GmaContent *self,
+                                                   const char *language);
+/* The page body of @node in the set's language, or NULL if it has none. */
+char        *gma_content_get_page_path  (GmaContent    *self,
+                                         const GmaNode *node);
 
 /* Reads a file of the set by its relative path ("pages/start.html",
  * "illustrations/outlook-1.svg"). Paths that leave the set ("..",

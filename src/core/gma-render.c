@@ -14,7 +14,134 @@
 #include "gma-router.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "/web/page.html"
-#define APP_NAME "G-MIS メール対処アシスタント"
+
+/* The words the renderer adds around the content, in the content's
+ * language (not the desktop's: a Japanese desktop may show the English
+ * content, and the page must then be English throughout). They are
+ * constant strings joined around values, never formats. */
+typedef struct
+{
+  const char *language;        /* the document's lang attribute */
+  const char *app_name;
+  const char *based_on_before; /* "…(based on the guidance of " EDITION ")" */
+  const char *based_on_after;
+  const char *footer_before;   /* "This content is based on … " EDITION … */
+  const char *footer_after;
+  const char *source_before;   /* "Source: “" SOURCE "”" */
+  const char *source_after;
+  const char *copy;            /* the copy link */
+  const char *copy_before;     /* its accessible label: "Copy " TEXT */
+  const char *copy_after;
+  const char *url_open;        /* around a link's URL shown beside it */
+  const char *url_close;
+  const char *answers_so_far;
+  const char *none;
+  const char *related_faq;
+  const char *related_pages;
+  const char *flow_link;
+  const char *flow_title;
+  const char *flow_path_caption;
+  const char *flow_hint;
+  const char *category_open;   /* "FAQ 3-1" "（" CATEGORY "）" */
+  const char *category_close;
+  const char *summary_source;
+  const char *summary_result;
+  const char *summary_urls;
+  const char *summary_question;
+  const char *needed_urls;
+  const char *qr_code;
+  const char *counter;         /* the heading of the counter's card */
+  const char *counter_name;    /* its rows */
+  const char *counter_phone;
+  const char *counter_hours;
+  const char *counter_url;
+} Words;
+
+static const Words words_ja = {
+  .language = "ja",
+  .app_name = "G-MIS メール対処アシスタント",
+  .based_on_before = "",
+  .based_on_after = "の案内に基づく",
+  .footer_before = "この内容は",
+  .footer_after = "の案内に基づきます。",
+  .source_before = "出典:「",
+  .source_after = "」",
+  .copy = "コピー",
+  .copy_before = "",
+  .copy_after = " をコピー",
+  .url_open = "（",
+  .url_close = "）",
+  .answers_so_far = "これまでの回答",
+  .none = "なし",
+  .related_faq = "関連するよくある質問",
+  .related_pages = "関連するページ",
+  .flow_link = "全体の流れを図で見る",
+  .flow_title = "全体の流れ",
+  .flow_path_caption = "現在の回答の経路を強調して表示しています。オレンジの枠が現在のページです。",
+  .flow_hint = "図の項目を選ぶと、その項目のページを表示します。",
+  .category_open = "（",
+  .category_close = "）",
+  .summary_source = "出典: ",
+  .summary_result = "結果: ",
+  .summary_urls = "必要なURL:",
+  .summary_question = "現在の質問: ",
+  .needed_urls = "必要なURL",
+  .qr_code = "QRコード",
+  .counter = "都道府県の窓口",
+  .counter_name = "窓口",
+  .counter_phone = "電話番号",
+  .counter_hours = "受付時間",
+  .counter_url = "ウェブページ",
+};
+
+static const Words words_en = {
+  .language = "en",
+  .app_name = "G-MIS Mail Assistant",
+  .based_on_before = "Based on the guidance of ",
+  .based_on_after = "",
+  .footer_before = "This content is based on the guidance of ",
+  .footer_after = ".",
+  .source_before = "Source: “",
+  .source_after = "”",
+  .copy = "Copy",
+  .copy_before = "Copy ",
+  .copy_after = "",
+  .url_open = " (",
+  .url_close = ")",
+  .answers_so_far = "Your answers so far",
+  .none = "none",
+  .related_faq = "Related questions (FAQ)",
+  .related_pages = "Related pages",
+  .flow_link = "See the whole flow as a diagram",
+  .flow_title = "The whole flow",
+  .flow_path_caption = "The path of your answers is highlighted. The orange frame is the current page.",
+  .flow_hint = "Choose an item of the diagram to show its page.",
+  .category_open = " (",
+  .category_close = ")",
+  .summary_source = "Source: ",
+  .summary_result = "Result: ",
+  .summary_urls = "URLs you need:",
+  .summary_question = "Current question: ",
+  .needed_urls = "URLs you need",
+  .qr_code = "QR code",
+  .counter = "The prefecture’s counter",
+  .counter_name = "Counter",
+  .counter_phone = "Telephone",
+  .counter_hours = "Hours",
+  .counter_url = "Web page",
+};
+
+static const Words *
+words_for_language (const char *language)
+{
+  return g_strcmp0 (language, "en") == 0 ? &words_en : &words_ja;
+}
+
+static const Words *
+words_for (GmaContent *content)
+{
+  return words_for_language (gma_content_get_language (content));
+}
 
 char *
 gma_render_template (const char  *template_text,
@@ -284,11 +411,12 @@ find_href (const GmaHtmlTag *tag)
 }
 
 static void
-append_copy_link (GString    *out,
-                  const char *text)
+append_copy_link (GString     *out,
+                  const Words *words,
+                  const char  *text)
 {
   g_autofree char *escaped_text = g_uri_escape_string (text, NULL, FALSE);
-  g_autofree char *label = g_strdup_printf ("%s をコピー", text);
+  g_autofree char *label = g_strconcat (words->copy_before, text, words->copy_after, NULL);
 
   g_string_append (out, "<a class=\"copy-link\" href=\"gma://action/copy?text=");
   append_escaped (out, escaped_text, -1);
@@ -296,7 +424,9 @@ append_copy_link (GString    *out,
   append_escaped (out, label, -1);
   g_string_append (out, "\" title=\"");
   append_escaped (out, label, -1);
-  g_string_append (out, "\">コピー</a>");
+  g_string_append (out, "\">");
+  append_escaped (out, words->copy, -1);
+  g_string_append (out, "</a>");
 }
 
 /* After every link to a web page (https:) or a mail address (mailto:)
@@ -305,7 +435,8 @@ append_copy_link (GString    *out,
  * that copies it ("gma://action/copy?text=…"), which works without
  * JavaScript: the window handles it. */
 static char *
-add_link_extras (const char *html)
+add_link_extras (const Words *words,
+                 const char  *html)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   const char *copied = html;       /* out holds html up to here */
@@ -370,12 +501,14 @@ add_link_extras (const char *html)
           text = inner_text (content, tag.start.p - content);
           if (g_strcmp0 (text, copy) != 0)
             {
-              g_string_append (out, "<span class=\"link-url\">（");
+              g_string_append (out, "<span class=\"link-url\">");
+              append_escaped (out, words->url_open, -1);
               append_escaped (out, copy, -1);
-              g_string_append (out, "）</span>");
+              append_escaped (out, words->url_close, -1);
+              g_string_append (out, "</span>");
             }
           g_string_append_c (out, ' ');
-          append_copy_link (out, copy);
+          append_copy_link (out, words, copy);
         }
 
       g_clear_pointer (&href, g_free);
@@ -385,23 +518,22 @@ add_link_extras (const char *html)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-#define CONTACT_HEADING "都道府県の窓口"
-
 /* The contact's name, telephone, hours and (with @link) web page, as a
  * list; every value escaped. */
 static void
 append_contact_details (GString          *out,
+                        const Words      *words,
                         const GmaContact *contact,
                         gboolean          link)
 {
-  static const struct {
+  const struct {
     GmaContactField field;
     const char *label;
   } rows[] = {
-    { GMA_CONTACT_NAME, "窓口" },
-    { GMA_CONTACT_PHONE, "電話番号" },
-    { GMA_CONTACT_HOURS, "受付時間" },
-    { GMA_CONTACT_URL, "ウェブページ" },
+    { GMA_CONTACT_NAME, words->counter_name },
+    { GMA_CONTACT_PHONE, words->counter_phone },
+    { GMA_CONTACT_HOURS, words->counter_hours },
+    { GMA_CONTACT_URL, words->counter_url },
   };
 
   g_string_append (out, "<dl class=\"contact-details\">\n");
@@ -413,7 +545,7 @@ append_contact_details (GString          *out,
         continue;
 
       g_string_append (out, "<dt>");
-      g_string_append (out, rows[i].label);
+      append_escaped (out, rows[i].label, -1);
       g_string_append (out, "</dt><dd class=\"contact-");
       g_string_append (out, gma_contact_field_get_key (rows[i].field) + strlen ("counter-"));
       g_string_append (out, "\">");
@@ -435,21 +567,26 @@ append_contact_details (GString          *out,
 }
 
 static char *
-contact_card (const GmaContact *contact)
+contact_card (const Words      *words,
+              const GmaContact *contact)
 {
   g_autoptr(GString) card = g_string_new (NULL);
 
-  g_string_append (card, "<aside class=\"contact-card\" aria-label=\"" CONTACT_HEADING "\">\n"
-                         "<p class=\"contact-heading\">" CONTACT_HEADING "</p>\n");
-  append_contact_details (card, contact, TRUE);
+  g_string_append (card, "<aside class=\"contact-card\" aria-label=\"");
+  append_escaped (card, words->counter, -1);
+  g_string_append (card, "\">\n<p class=\"contact-heading\">");
+  append_escaped (card, words->counter, -1);
+  g_string_append (card, "</p>\n");
+  append_contact_details (card, words, contact, TRUE);
   g_string_append (card, "</aside>");
 
-  return add_link_extras (card->str);
+  return add_link_extras (words, card->str);
 }
 
 char *
 gma_render_fill_contact (const char       *html,
-                         const GmaContact *contact)
+                         const GmaContact *contact,
+                         const char       *language)
 {
   g_autoptr(GString) out = NULL;
   g_autofree char *card = NULL;
@@ -461,7 +598,7 @@ gma_render_fill_contact (const char       *html,
   g_return_val_if_fail (html != NULL, NULL);
 
   if (!gma_contact_is_empty (contact))
-    card = contact_card (contact);
+    card = contact_card (words_for_language (language), contact);
 
   /* The same scanner as the content checker: a marker in a comment is no
    * marker. */
@@ -531,7 +668,12 @@ render_document (GmaContent  *content,
 {
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   g_autofree char *template_text = NULL;
+  g_autofree char *based_on = NULL;
+  g_autofree char *footer = NULL;
+  g_autofree char *source = NULL;
   gboolean has_reference = reference != NULL && reference[0] != '\0';
+  const Words *words = words_for (content);
+  const char *edition = gma_content_get_edition (content);
 
   template_text = load_template (error);
   if (template_text == NULL)
@@ -543,8 +685,14 @@ render_document (GmaContent  *content,
   g_hash_table_insert (values, (gpointer) "reference-attributes",
                        (gpointer) (has_reference ? "" : " hidden"));
   g_hash_table_insert (values, (gpointer) "heading", (gpointer) heading);
-  g_hash_table_insert (values, (gpointer) "edition", (gpointer) gma_content_get_edition (content));
-  g_hash_table_insert (values, (gpointer) "source", (gpointer) gma_content_get_source (content));
+  based_on = g_strconcat (words->based_on_before, edition, words->based_on_after, NULL);
+  footer = g_strconcat (words->footer_before, edition, words->footer_after, NULL);
+  source = g_strconcat (words->source_before, gma_content_get_source (content),
+                        words->source_after, NULL);
+  g_hash_table_insert (values, (gpointer) "lang", (gpointer) words->language);
+  g_hash_table_insert (values, (gpointer) "based-on", based_on);
+  g_hash_table_insert (values, (gpointer) "footer-edition", footer);
+  g_hash_table_insert (values, (gpointer) "footer-source", source);
   g_hash_table_insert (values, (gpointer) "path", (gpointer) (path_html ? path_html : ""));
   g_hash_table_insert (values, (gpointer) "body", (gpointer) (body_html ? body_html : ""));
   g_hash_table_insert (values, (gpointer) "related", (gpointer) (related_html ? related_html : ""));
@@ -572,7 +720,8 @@ faq_label (GmaFaqEntry *entry)
 /* The answers given so far, or NULL when there are none. The intro's
  * "start" is not an answer to anything and is left out. */
 static GString *
-render_path (GmaSession *session)
+render_path (const Words *words,
+             GmaSession  *session)
 {
   GString *path = NULL;
 
@@ -585,7 +734,11 @@ render_path (GmaSession *session)
         continue;
 
       if (path == NULL)
-        path = g_string_new ("<section class=\"page-path\">\n<h2>これまでの回答</h2>\n<ol>\n");
+        {
+          path = g_string_new ("<section class=\"page-path\">\n<h2>");
+          append_escaped (path, words->answers_so_far, -1);
+          g_string_append (path, "</h2>\n<ol>\n");
+        }
 
       g_string_append (path, "<li><span class=\"page-path-question\">");
       append_escaped (path, gma_node_get_short_title (step), -1);
@@ -600,8 +753,24 @@ render_path (GmaSession *session)
   return path;
 }
 
-#define FLOW_LINK_HTML \
-  "<nav class=\"page-flow-link\"><a href=\"" GMA_FLOW_URI "\">全体の流れを図で見る</a></nav>\n"
+static void
+append_flow_link (GString     *out,
+                  const Words *words)
+{
+  g_string_append (out, "<nav class=\"page-flow-link\"><a href=\"" GMA_FLOW_URI "\">");
+  append_escaped (out, words->flow_link, -1);
+  g_string_append (out, "</a></nav>\n");
+}
+
+static GString *
+related_start (const char *heading)
+{
+  GString *related = g_string_new ("<nav class=\"page-related\">\n<h2>");
+
+  append_escaped (related, heading, -1);
+  g_string_append (related, "</h2>\n<ul>\n");
+  return related;
+}
 
 /* The page body of a node, with the copy links and visible URLs added. */
 static char *
@@ -626,7 +795,7 @@ load_body (GmaContent  *content,
     }
 
   fragment = g_strndup (data, len);
-  return add_link_extras (fragment);
+  return add_link_extras (words_for (content), fragment);
 }
 
 char *
@@ -649,23 +818,25 @@ gma_render_node_page_for_query (GmaContent     *content,
   g_autofree char *body = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GString) related = NULL;
+  g_autofree char *page = NULL;
   const char * const *faq;
-  const char *page;
+  const Words *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (session == NULL || GMA_IS_SESSION (session), NULL);
   g_return_val_if_fail (node != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  words = words_for (content);
   title = node_document_title (node);
 
-  page = gma_node_get_page (node);
+  page = gma_content_get_page_path (content, node);
   if (page != NULL && !(body = load_body (content, page, error)))
     return NULL;
 
   /* The answers that led here */
   if (session != NULL && gma_session_get_current (session) == node)
-    path = render_path (session);
+    path = render_path (words, session);
 
   /* Related FAQ entries */
   faq = gma_node_get_faq (node);
@@ -673,7 +844,7 @@ gma_render_node_page_for_query (GmaContent     *content,
     {
       GmaFaq *model = gma_content_get_faq (content);
 
-      related = g_string_new ("<nav class=\"page-related\">\n<h2>関連するよくある質問</h2>\n<ul>\n");
+      related = related_start (words->related_faq);
 
       for (guint i = 0; faq[i]; i++)
         {
@@ -703,7 +874,7 @@ gma_render_node_page_for_query (GmaContent     *content,
         related = g_string_new (NULL);
       else
         g_string_append_c (related, '\n');
-      g_string_append (related, FLOW_LINK_HTML);
+      append_flow_link (related, words);
     }
 
   /* A search led here: mark what it found. */
@@ -746,14 +917,17 @@ gma_render_faq_page_for_query (GmaContent   *content,
   g_autofree char *body = NULL;
   g_autoptr(GString) related = NULL;
   const char * const *see_also;
+  const Words *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (GMA_IS_FAQ_ENTRY (entry), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  words = words_for (content);
   label = faq_label (entry);
   title = g_strdup_printf ("%s %s", label, gma_faq_entry_get_question (entry));
-  reference = g_strdup_printf ("%s（%s）", label, gma_faq_entry_get_category_title (entry));
+  reference = g_strconcat (label, words->category_open, gma_faq_entry_get_category_title (entry),
+                           words->category_close, NULL);
   {
     g_autofree char *answer = gma_render_text_to_html (gma_faq_entry_get_answer (entry));
 
@@ -766,7 +940,7 @@ gma_render_faq_page_for_query (GmaContent   *content,
         g_free (answer);
         answer = with_marker;
       }
-    body = add_link_extras (answer);
+    body = add_link_extras (words, answer);
   }
 
   see_also = gma_faq_entry_get_see_also (entry);
@@ -774,7 +948,7 @@ gma_render_faq_page_for_query (GmaContent   *content,
     {
       GmaFlow *flow = gma_content_get_flow (content);
 
-      related = g_string_new ("<nav class=\"page-related\">\n<h2>関連するページ</h2>\n<ul>\n");
+      related = related_start (words->related_pages);
 
       for (guint i = 0; see_also[i]; i++)
         {
@@ -819,10 +993,13 @@ gma_render_flow_page (GmaContent  *content,
   g_autoptr(GString) path = NULL;
   g_autofree char *svg = NULL;
   const GmaNode *current = NULL;
+  const Words *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (session == NULL || GMA_IS_SESSION (session), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  words = words_for (content);
 
   if (session != NULL)
     {
@@ -831,7 +1008,7 @@ gma_render_flow_page (GmaContent  *content,
       current = gma_session_get_current (session);
       if (current != NULL)
         g_ptr_array_add (visited, (gpointer) gma_node_get_id (current));
-      path = render_path (session);
+      path = render_path (words, session);
     }
   g_ptr_array_add (visited, NULL);
 
@@ -843,14 +1020,19 @@ gma_render_flow_page (GmaContent  *content,
    * as a style sheet of the app. */
   g_string_append (body, "<link rel=\"stylesheet\" href=\"" GMA_FLOW_STYLE_URI "\">\n");
   if (current != NULL && visited->len > 2)
-    g_string_append (body, "<p class=\"flow-caption\">現在の回答の経路を強調して表示しています。"
-                           "オレンジの枠が現在のページです。</p>\n");
-  g_string_append (body, "<p class=\"flow-caption flow-hint\">図の項目を選ぶと、その項目のページを表示します。</p>\n");
+    {
+      g_string_append (body, "<p class=\"flow-caption\">");
+      append_escaped (body, words->flow_path_caption, -1);
+      g_string_append (body, "</p>\n");
+    }
+  g_string_append (body, "<p class=\"flow-caption flow-hint\">");
+  append_escaped (body, words->flow_hint, -1);
+  g_string_append (body, "</p>\n");
   g_string_append (body, "<figure class=\"flow-diagram\">\n");
   g_string_append (body, svg);
   g_string_append (body, "</figure>\n");
 
-  return render_document (content, "flow", "全体の流れ", NULL, "全体の流れ",
+  return render_document (content, "flow", words->flow_title, NULL, words->flow_title,
                           path ? path->str : NULL, body->str, NULL, error);
 }
 
@@ -860,11 +1042,13 @@ gma_render_summary (GmaContent *content,
 {
   GString *out;
   const GmaNode *current;
+  const Words *words;
   guint n_steps;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (GMA_IS_SESSION (session), NULL);
 
+  words = words_for (content);
   out = g_string_new (NULL);
   current = gma_session_get_current (session);
   n_steps = 0;
@@ -872,13 +1056,25 @@ gma_render_summary (GmaContent *content,
     if (gma_node_get_kind (gma_session_get_step_node (session, i)) != GMA_NODE_INTRO)
       n_steps++;
 
-  g_string_append_printf (out, "%s（%sの案内に基づく）\n", APP_NAME,
-                          gma_content_get_edition (content));
-  g_string_append_printf (out, "出典: %s\n", gma_content_get_source (content));
+  g_string_append (out, words->app_name);
+  g_string_append (out, words->url_open);
+  g_string_append (out, words->based_on_before);
+  g_string_append (out, gma_content_get_edition (content));
+  g_string_append (out, words->based_on_after);
+  g_string_append (out, words->url_close);
+  g_string_append_c (out, '\n');
+  g_string_append (out, words->summary_source);
+  g_string_append (out, gma_content_get_source (content));
+  g_string_append_c (out, '\n');
 
-  g_string_append (out, "これまでの回答:");
+  g_string_append (out, words->answers_so_far);
+  g_string_append_c (out, ':');
   if (n_steps == 0)
-    g_string_append (out, " なし\n");
+    {
+      g_string_append_c (out, ' ');
+      g_string_append (out, words->none);
+      g_string_append_c (out, '\n');
+    }
   else
     g_string_append_c (out, '\n');
 
@@ -901,17 +1097,24 @@ gma_render_summary (GmaContent *content,
       const char * const *urls = gma_node_get_urls (current);
       g_autofree char *title = node_document_title (current);
 
-      g_string_append_printf (out, "結果: %s\n", title);
+      g_string_append (out, words->summary_result);
+      g_string_append (out, title);
+      g_string_append_c (out, '\n');
 
       if (urls[0] != NULL)
         {
-          g_string_append (out, "必要なURL:\n");
+          g_string_append (out, words->summary_urls);
+          g_string_append_c (out, '\n');
           for (guint i = 0; urls[i]; i++)
             g_string_append_printf (out, "%s\n", urls[i]);
         }
     }
   else if (current != NULL)
-    g_string_append_printf (out, "現在の質問: %s\n", gma_node_get_title (current));
+    {
+      g_string_append (out, words->summary_question);
+      g_string_append (out, gma_node_get_title (current));
+      g_string_append_c (out, '\n');
+    }
 
   return g_string_free (out, FALSE);
 }
@@ -928,10 +1131,14 @@ gma_render_slip (GmaContent        *content,
   g_autofree char *body = NULL;
   g_autoptr(GString) path = NULL;
   g_autoptr(GString) extra = g_string_new (NULL);
+  g_autofree char *page = NULL;
+  const Words *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (GMA_IS_SESSION (session), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  words = words_for (content);
 
   node = gma_session_get_current (session);
   if (gma_node_get_kind (node) != GMA_NODE_RESULT)
@@ -942,23 +1149,27 @@ gma_render_slip (GmaContent        *content,
     }
 
   title = node_document_title (node);
-  if (gma_node_get_page (node) != NULL &&
-      !(body = load_body (content, gma_node_get_page (node), error)))
+  page = gma_content_get_page_path (content, node);
+  if (page != NULL && !(body = load_body (content, page, error)))
     return NULL;
-  path = render_path (session);
+  path = render_path (words, session);
 
   /* Each URL with its QR code, to be typed or scanned elsewhere. */
   urls = gma_node_get_urls (node);
   if (urls[0] != NULL)
     {
-      g_string_append (extra, "<section class=\"slip-urls\">\n<h2>必要なURL</h2>\n<ul>\n");
+      g_string_append (extra, "<section class=\"slip-urls\">\n<h2>");
+      append_escaped (extra, words->needed_urls, -1);
+      g_string_append (extra, "</h2>\n<ul>\n");
       for (guint i = 0; urls[i] != NULL; i++)
         {
           g_autofree char *encoded = g_uri_escape_string (urls[i], NULL, FALSE);
 
           g_string_append (extra, "<li><img class=\"slip-qr\" src=\"gma://app/qr?text=");
           append_escaped (extra, encoded, -1);
-          g_string_append (extra, "\" alt=\"QRコード\"><span class=\"slip-url\">");
+          g_string_append (extra, "\" alt=\"");
+          append_escaped (extra, words->qr_code, -1);
+          g_string_append (extra, "\"><span class=\"slip-url\">");
           append_escaped (extra, urls[i], -1);
           g_string_append (extra, "</span></li>\n");
         }
@@ -970,8 +1181,10 @@ gma_render_slip (GmaContent        *content,
     {
       const char *url = gma_contact_get (counter, GMA_CONTACT_URL);
 
-      g_string_append (extra, "<section class=\"slip-counter\">\n<h2>" CONTACT_HEADING "</h2>\n");
-      append_contact_details (extra, counter, FALSE);
+      g_string_append (extra, "<section class=\"slip-counter\">\n<h2>");
+      append_escaped (extra, words->counter, -1);
+      g_string_append (extra, "</h2>\n");
+      append_contact_details (extra, words, counter, FALSE);
       if (url != NULL)
         {
           g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
@@ -979,7 +1192,9 @@ gma_render_slip (GmaContent        *content,
           g_string_append (extra, "<p class=\"slip-counter-url\"><img class=\"slip-qr\" "
                                   "src=\"gma://app/qr?text=");
           append_escaped (extra, encoded, -1);
-          g_string_append (extra, "\" alt=\"QRコード\"><span class=\"slip-url\">");
+          g_string_append (extra, "\" alt=\"");
+          append_escaped (extra, words->qr_code, -1);
+          g_string_append (extra, "\"><span class=\"slip-url\">");
           append_escaped (extra, url, -1);
           g_string_append (extra, "</span></p>\n");
         }
@@ -988,7 +1203,7 @@ gma_render_slip (GmaContent        *content,
 
   if (body != NULL)
     {
-      g_autofree char *without_markers = gma_render_fill_contact (body, NULL);
+      g_autofree char *without_markers = gma_render_fill_contact (body, NULL, NULL);
 
       g_string_prepend (extra, without_markers);
     }

@@ -62,9 +62,12 @@ char *gma_render_slip        (GmaContent       *content,
  * gma_render_fill_contact() replaces them. */
 /* @html with each GMA_CONTACT_MARKER replaced by a card showing @contact
  * (every value escaped; its web page as a link with a copy link), or
- * removed when @contact is NULL or empty: the guide's wording alone. */
+ * removed when @contact is NULL or empty: the guide's wording alone. The
+ * card's own words are in @language ("en", or Japanese for anything else:
+ * the content's language, see gma_content_get_language()). */
 char *gma_render_fill_contact (const char       *html,
-                               const GmaContact *contact);
+                               const GmaContact *contact,
+                               const char       *language);
 /* Plain text for the clipboard: edition, answers given, the result, its
  * reference, the URLs it needs. */
 char *gma_render_summary     (GmaContent  *content,

@@ -115,11 +115,13 @@ string_to_bytes (char        *owned_text,
 
 /* A page or FAQ answer, with the counter's card where its markers are. */
 static GBytes *
-document_to_bytes (char              *owned_html,
+document_to_bytes (GmaContent        *content,
+                   char              *owned_html,
                    const GmaContact  *contact,
                    char             **content_type)
 {
-  char *filled = gma_render_fill_contact (owned_html, contact);
+  char *filled = gma_render_fill_contact (owned_html, contact,
+                                          gma_content_get_language (content));
 
   g_free (owned_html);
   return string_to_bytes (filled, content_type);
@@ -175,7 +177,7 @@ gma_router_load_with_contact (GmaContent        *content,
           return not_found (uri, error);
         if (!(html = gma_render_node_page_for_query (content, session, node, search_of_query (query), error)))
           return NULL;
-        return document_to_bytes (html, contact, content_type);
+        return document_to_bytes (content, html, contact, content_type);
       }
 
     case GMA_ROUTE_FAQ:
@@ -187,7 +189,7 @@ gma_router_load_with_contact (GmaContent        *content,
           return not_found (uri, error);
         if (!(html = gma_render_faq_page_for_query (content, entry, search_of_query (query), error)))
           return NULL;
-        return document_to_bytes (html, contact, content_type);
+        return document_to_bytes (content, html, contact, content_type);
       }
 
     case GMA_ROUTE_CONTENT:

@@ -1248,7 +1248,7 @@ add_node_with_page (GmaSearchIndex *self,
                     GmaContent     *content,
                     const GmaNode  *node)
 {
-  const char *page = gma_node_get_page (node);
+  g_autofree char *page = gma_content_get_page_path (content, node);
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *html = NULL;
 

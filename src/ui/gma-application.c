@@ -22,7 +22,9 @@ struct _GmaApplication
   GmaContent *content;
   char *content_error;
   char *content_directory;   /* the override in use, or NULL */
+  char *language;            /* the content language asked for: "ja" or "en" */
   gboolean kiosk;
+  gboolean language_from_command_line;
   gboolean content_from_command_line;
 };
 
@@ -48,6 +50,8 @@ static const GOptionEntry option_entries[] = {
     N_("Print the FAQ entries and pages matching the text, best first, then exit"), N_("TEXT") },
   { "content", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Use the content set in this directory instead of the built-in one"), N_("DIR") },
+  { "language", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Show the content in this language: ja (Japanese) or en (English)"), N_("LANGUAGE") },
   { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run full screen for an unattended touch terminal"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -78,9 +82,12 @@ new_settings (GError **error)
 
 GmaContent *
 gma_application_load_content (const char  *directory,
+                              const char  *language,
                               char       **override_error,
                               GError     **error)
 {
+  const char *languages[] = { language, NULL };
+
   if (override_error != NULL)
     *override_error = NULL;
 
@@ -88,7 +95,7 @@ gma_application_load_content (const char  *directory,
     {
       g_autoptr(GFile) root = g_file_new_for_commandline_arg (directory);
       g_autoptr(GError) local_error = NULL;
-      GmaContent *content = gma_content_new (root, NULL, &local_error);
+      GmaContent *content = gma_content_new (root, language ? languages : NULL, &local_error);
 
       if (content != NULL)
         return content;
@@ -98,7 +105,41 @@ gma_application_load_content (const char  *directory,
                                            directory, local_error->message);
     }
 
-  return gma_content_new_embedded (error);
+  return gma_content_new_embedded_full (language ? languages : NULL, error);
+}
+
+/* The content language of the settings: "" follows the locale. */
+static const char *
+settings_language (GSettings *settings)
+{
+  g_autofree char *value = settings != NULL ? g_settings_get_string (settings, "content-language") : NULL;
+  const char *language = gma_content_language_from_name (value);
+
+  return language != NULL ? language : gma_content_language_from_locale ();
+}
+
+/* --language=ja|en, or NULL when not given. FALSE (after printing why)
+ * for any other value. */
+static gboolean
+option_language (GVariantDict  *options,
+                 const char   **language,
+                 char         **message)
+{
+  const char *value = NULL;
+
+  *language = NULL;
+  if (!g_variant_dict_lookup (options, "language", "&s", &value))
+    return TRUE;
+
+  if (g_strcmp0 (value, "ja") == 0 || g_strcmp0 (value, "en") == 0)
+    {
+      *language = value;
+      return TRUE;
+    }
+
+  *message = g_strdup_printf (_("--language=%s: the content is in ja (Japanese) or en (English)"),
+                              value);
+  return FALSE;
 }
 
 static int
@@ -122,6 +163,8 @@ gma_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   g_autofree char *override_error = NULL;
   g_autofree char *settings_directory = NULL;
+  g_autofree char *language_error = NULL;
+  const char *language = NULL;
   gboolean list_pages = g_variant_dict_contains (options, "list-pages");
   gboolean print_flow = g_variant_dict_contains (options, "print-flow");
 
@@ -135,11 +178,25 @@ gma_application_handle_local_options (GApplication *app,
     {
       g_autoptr(GFile) root = g_file_new_for_commandline_arg (validate);
 
+      g_autofree char *missing = NULL;
+
       content = gma_content_new (root, NULL, &error);
       if (content == NULL)
         return print_content_error (error->message);
       g_print ("ok\n");
+      /* Valid; the English is optional, but the administrator learns
+       * what it lacks. */
+      missing = gma_content_explain_missing_language (content, "en");
+      if (missing != NULL)
+        g_printerr (_("English is not available for this content (it is shown in Japanese "
+                      "only):\n%s\n"), missing);
       return STATUS_OK;
+    }
+
+  if (!option_language (options, &language, &language_error))
+    {
+      g_printerr ("%s\n", language_error);
+      return STATUS_USAGE;
     }
 
   /* A kiosk ignores GTK_DEBUG and its inspector from the very start. */
@@ -160,18 +217,29 @@ gma_application_handle_local_options (GApplication *app,
   if (!list_pages && !print_flow && search == NULL && page == NULL)
     return -1;
 
-  if (directory == NULL)
+  if (directory == NULL || language == NULL)
     {
       g_autoptr(GSettings) settings = new_settings (NULL);
 
-      if (settings != NULL)
-        settings_directory = g_settings_get_string (settings, "content-directory");
-      directory = settings_directory;
+      if (directory == NULL && settings != NULL)
+        directory = settings_directory = g_settings_get_string (settings, "content-directory");
+      if (language == NULL)
+        language = settings_language (settings);
     }
 
-  content = gma_application_load_content (directory, &override_error, &error);
+  content = gma_application_load_content (directory, language, &override_error, &error);
   if (content == NULL)
     return print_content_error (error->message);
+
+  /* Asked for English and the content has none: say so, print nothing. */
+  if ((list_pages || print_flow || search != NULL) &&
+      !g_str_equal (gma_content_get_language (content), language))
+    {
+      g_autofree char *missing = gma_content_explain_missing_language (content, language);
+
+      g_printerr (_("English is not available for this content:\n%s\n"), missing);
+      return STATUS_FAILED;
+    }
 
   if (override_error != NULL)
     {
@@ -258,7 +326,7 @@ ensure_content (GmaApplication *self,
   if (self->content != NULL && g_strcmp0 (directory, self->content_directory) == 0)
     return TRUE;
 
-  content = gma_application_load_content (directory, &override_error, error);
+  content = gma_application_load_content (directory, self->language, &override_error, error);
   if (content == NULL)
     return FALSE;
 
@@ -280,6 +348,20 @@ ensure_window (GmaApplication *self)
     window = gma_window_new (self);
 
   return window;
+}
+
+static void
+on_content_language_changed (GmaApplication *self)
+{
+  GmaWindow *window = get_window (self);
+
+  if (self->language_from_command_line)
+    return;
+
+  g_free (self->language);
+  self->language = g_strdup (settings_language (self->settings));
+  if (window != NULL)
+    gma_window_set_language (window, self->language);
 }
 
 static void
@@ -327,7 +409,34 @@ gma_application_command_line (GApplication            *app,
       g_signal_connect_object (self->settings, "changed::content-directory",
                                G_CALLBACK (on_content_directory_changed), self,
                                G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->settings, "changed::content-language",
+                               G_CALLBACK (on_content_language_changed), self,
+                               G_CONNECT_SWAPPED);
     }
+
+  {
+    const char *language = NULL;
+    g_autofree char *language_error = NULL;
+
+    if (!option_language (options, &language, &language_error))
+      {
+        g_application_command_line_printerr (command_line, "%s\n", language_error);
+        return STATUS_USAGE;
+      }
+    if (language != NULL)
+      self->language_from_command_line = TRUE;
+    else if (!self->language_from_command_line)
+      language = settings_language (self->settings);
+
+    if (language != NULL && g_strcmp0 (language, self->language) != 0)
+      {
+        g_free (self->language);
+        self->language = g_strdup (language);
+        /* A window already open switches, keeping its walk. */
+        if (get_window (self) != NULL)
+          gma_window_set_language (get_window (self), self->language);
+      }
+  }
 
   if (g_variant_dict_lookup (options, "content", "^&ay", &directory))
     {
@@ -531,6 +640,7 @@ gma_application_dispose (GObject *object)
   g_clear_object (&self->content);
   g_clear_pointer (&self->content_error, g_free);
   g_clear_pointer (&self->content_directory, g_free);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (gma_application_parent_class)->dispose (object);
 }
@@ -596,6 +706,16 @@ gma_application_get_content_error (GmaApplication *self)
 {
   g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
   return self->content_error;
+}
+
+const char *
+gma_application_get_language (GmaApplication *self)
+{
+  g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
+
+  if (self->language == NULL)
+    self->language = g_strdup (settings_language (self->settings));
+  return self->language;
 }
 
 gboolean

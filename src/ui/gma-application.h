@@ -16,12 +16,17 @@ GmaContent     *gma_application_get_content      (GmaApplication *self);
 /* Why the override content was refused (one problem per line), or NULL. */
 const char     *gma_application_get_content_error (GmaApplication *self);
 gboolean        gma_application_get_kiosk        (GmaApplication *self);
+/* The content language asked for (--language, the content-language key,
+ * or the locale): "ja" or "en". */
+const char     *gma_application_get_language     (GmaApplication *self);
 
 /* Loads the content set: the override directory @directory when it is
  * non-empty, otherwise (or when the override is invalid) the embedded set.
+ * @language: "ja", "en", or NULL for the locale's.
  * When the override is refused, @override_error receives every problem.
  * Returns NULL only if the embedded set itself is broken. */
 GmaContent     *gma_application_load_content     (const char     *directory,
+                                                  const char     *language,
                                                   char          **override_error,
                                                   GError        **error);
 

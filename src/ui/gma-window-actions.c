@@ -261,6 +261,7 @@ _gma_window_class_install_actions (GmaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "page.print", NULL, page_print);
   gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find);
   gtk_widget_class_install_property_action (widget_class, "page.caret-browsing", "caret-browsing");
+  gtk_widget_class_install_property_action (widget_class, "win.content-language", "content-language");
 }
 
 void

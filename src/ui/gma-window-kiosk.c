@@ -78,6 +78,9 @@ on_kiosk_reset (GmaWindow *self,
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   gma_page_view_find (self->page_view, NULL, FALSE);
   gma_question_view_show_feedback (self->question_view, NULL);
+  /* The next visitor starts in the terminal's own language. */
+  gma_window_set_language (self, gma_application_get_language (
+                             GMA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
   /* The window follows the setting (changed::zoom-level). */
   g_settings_reset (self->settings, "zoom-level");
   reset_scrolling (GTK_WIDGET (self));
@@ -87,6 +90,26 @@ on_kiosk_reset (GmaWindow *self,
   gma_page_view_rebuild (self->page_view);
 
   show_cover (self, self->attract_screen);
+}
+
+/* The kiosk's language button offers the other language, named in it. */
+static void
+update_language_button (GmaWindow *self)
+{
+  gboolean english = self->content != NULL &&
+                     g_str_equal (gma_content_get_language (self->content), "en");
+
+  /* Each language by its own name, as in the desktop's menu. */
+  gtk_button_set_label (GTK_BUTTON (self->language_button), english ? "日本語" : "English");
+}
+
+static void
+on_language_clicked (GmaWindow *self)
+{
+  gboolean english = self->content != NULL &&
+                     g_str_equal (gma_content_get_language (self->content), "en");
+
+  gma_window_set_language (self, english ? "ja" : "en");
 }
 
 static void
@@ -323,6 +346,17 @@ _gma_window_setup_kiosk (GmaWindow *self)
   /* Nothing that opens another window. The application's own actions
    * are refused too, even when asked over D-Bus (org.gtk.Actions). */
   gtk_widget_set_visible (self->menu_button, FALSE);
+
+  /* The header menu is gone, but a visitor may need English: one large
+   * button switches (when the content set has its English). */
+  self->language_button = gtk_button_new ();
+  gtk_widget_add_css_class (self->language_button, "kiosk-language");
+  g_signal_connect_object (self->language_button, "clicked", G_CALLBACK (on_language_clicked),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
+  update_language_button (self);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (self))),
+                           self->language_button);
   for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (gtk_window_get_application (GTK_WINDOW (self))),

@@ -40,6 +40,7 @@ struct _GmaWindow
   /* Borrowed: kiosk mode's widgets (children of the window) */
   GtkWidget *attract_screen;
   GtkWidget *qr_view;
+  GtkWidget *language_button;
   GtkRevealer *keypad_revealer;
   GmaKanaKeypad *keypad;
   gboolean printing_slip;

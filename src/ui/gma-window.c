@@ -17,6 +17,7 @@ enum {
   PROP_0,
   PROP_SHOW_SIDEBAR,
   PROP_CARET_BROWSING,
+  PROP_CONTENT_LANGUAGE,
   N_PROPS
 };
 
@@ -335,11 +336,43 @@ gma_window_get_contact (GmaWindow *self)
   return self->contact;
 }
 
+/* Gives @session the answers of @old, when its flow has the same nodes
+ * along that walk. FALSE (and @session at its start) otherwise. */
+static gboolean
+replay_walk (GmaSession *session,
+             GmaSession *old)
+{
+  for (guint i = 0; i < gma_session_get_n_steps (old); i++)
+    {
+      const char *id = gma_node_get_id (gma_session_get_step_node (old, i));
+
+      if (!g_str_equal (gma_node_get_id (gma_session_get_current (session)), id) ||
+          !gma_session_answer (session, gma_session_get_step_answer (old, i)))
+        {
+          gma_session_restart (session);
+          return FALSE;
+        }
+    }
+
+  if (!g_str_equal (gma_node_get_id (gma_session_get_current (session)),
+                    gma_node_get_id (gma_session_get_current (old))))
+    {
+      gma_session_restart (session);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 void
 gma_window_set_content (GmaWindow  *self,
                         GmaContent *content,
                         const char *error)
 {
+  g_autoptr(GmaSession) old_session = NULL;
+  g_autofree char *old_uri = NULL;
+  gboolean kept = FALSE;
+
   g_return_if_fail (GMA_IS_WINDOW (self));
   g_return_if_fail (GMA_IS_CONTENT (content));
 
@@ -351,9 +384,15 @@ gma_window_set_content (GmaWindow  *self,
   g_set_object (&self->content, content);
 
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
-  g_clear_object (&self->session);
+    {
+      g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
+      old_session = g_steal_pointer (&self->session);
+      old_uri = g_strdup (gma_page_view_get_uri (self->page_view));
+    }
   self->session = gma_session_new (gma_content_get_flow (content));
+  /* The walk goes on in the new set, before anyone hears of it. */
+  if (old_session != NULL)
+    kept = replay_walk (self->session, old_session);
   g_signal_connect_object (self->session, "changed",
                            G_CALLBACK (on_session_changed), self,
                            G_CONNECT_SWAPPED);
@@ -367,6 +406,81 @@ gma_window_set_content (GmaWindow  *self,
   gma_faq_sidebar_set_content (self->sidebar, content);
   gma_question_view_set_session (self->question_view, self->session);
   on_session_changed (self, self->session);
+
+  /* An FAQ answer or a search's hit stays in the pane, now in the new
+   * set's words (the router renders it from the new set). */
+  if (kept && old_uri != NULL && !g_str_equal (old_uri, gma_page_view_get_uri (self->page_view)))
+    gma_page_view_load_uri (self->page_view, old_uri);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
+}
+
+gboolean
+gma_window_set_language (GmaWindow  *self,
+                         const char *language)
+{
+  g_autoptr(GmaContent) content = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_return_val_if_fail (GMA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (language != NULL, FALSE);
+
+  if (self->content == NULL || g_str_equal (gma_content_get_language (self->content), language))
+    return TRUE;
+
+  /* The same set again, read in the other language. */
+  content = gma_content_new_for_language (self->content, language, &error);
+  if (content == NULL)
+    {
+      _gma_window_show_message (self, error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
+      return FALSE;
+    }
+  if (!g_str_equal (gma_content_get_language (content), language))
+    {
+      g_autofree char *why = gma_content_explain_missing_language (content, language);
+      g_auto(GStrv) lines = g_strsplit (why != NULL ? why : "", "\n", -1);
+      guint n_lines = g_strv_length (lines);
+      g_autofree char *first = NULL;
+      g_autofree char *message = NULL;
+
+      /* The first gaps; --validate-content lists them all. */
+      if (n_lines > 5)
+        {
+          g_free (lines[5]);
+          lines[5] = g_strdup_printf (ngettext ("… and %u more (gmis-assistant --validate-content "
+                                                "lists them all)",
+                                                "… and %u more (gmis-assistant --validate-content "
+                                                "lists them all)", n_lines - 5),
+                                      n_lines - 5);
+          for (guint i = 6; i < n_lines; i++)
+            g_clear_pointer (&lines[i], g_free);
+        }
+      first = g_strjoinv ("\n", lines);
+      message = g_strdup_printf (_("English is not available: the content set lacks parts of "
+                                   "its English translation, so it is shown in Japanese.\n%s"),
+                                 first);
+      _gma_window_show_message (self, message);
+      /* The menu's choice goes back to what is shown. */
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
+      return FALSE;
+    }
+
+  gma_window_set_content (self, content, NULL);
+
+  /* A choice made on a desktop is remembered; a kiosk's visitors' is not
+   * (the idle reset goes back to the default language). */
+  if (self->kiosk == NULL && self->settings != NULL &&
+      g_settings_is_writable (self->settings, "content-language"))
+    {
+      g_autofree char *stored = g_settings_get_string (self->settings, "content-language");
+
+      if (!g_str_equal (stored, language) &&
+          !(stored[0] == '\0' && g_str_equal (gma_content_language_from_locale (), language)))
+        g_settings_set_string (self->settings, "content-language", language);
+    }
+
+  return TRUE;
 }
 
 GmaContent *
@@ -532,6 +646,10 @@ gma_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->caret_browsing);
       break;
 
+    case PROP_CONTENT_LANGUAGE:
+      g_value_set_string (value, self->content != NULL ? gma_content_get_language (self->content) : "ja");
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -567,6 +685,11 @@ gma_window_set_property (GObject      *object,
           gma_page_view_set_caret_browsing (self->page_view, self->caret_browsing);
           g_object_notify_by_pspec (object, pspec);
         }
+      break;
+
+    case PROP_CONTENT_LANGUAGE:
+      if (gma_content_language_from_name (g_value_get_string (value)) != NULL)
+        gma_window_set_language (self, gma_content_language_from_name (g_value_get_string (value)));
       break;
 
     default:
@@ -625,6 +748,11 @@ gma_window_class_init (GmaWindowClass *klass)
   properties[PROP_CARET_BROWSING] =
     g_param_spec_boolean ("caret-browsing", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The language the content is shown in, "ja" or "en" (the header
+   * menu's 日本語 / English). */
+  properties[PROP_CONTENT_LANGUAGE] =
+    g_param_spec_string ("content-language", NULL, NULL, "ja",
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GMA_TYPE_FAQ_SIDEBAR);

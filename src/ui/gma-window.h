@@ -14,12 +14,20 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GmaWindow, gma_window, GMA, WINDOW, GtkApplicationWindow)
 
 GmaWindow  *gma_window_new          (GmaApplication *application);
-/* Replaces the content set (and starts a new walk). @error, when not NULL,
- * is shown in a bar at the top of the window. */
+/* Replaces the content set. The walk (the answers given) and the page
+ * shown are kept when the new set has the same nodes along the walk (the
+ * same set in another language, say); otherwise a new walk starts.
+ * @error, when not NULL, is shown in a bar at the top of the window. */
 void        gma_window_set_content  (GmaWindow      *self,
                                      GmaContent     *content,
                                      const char     *error);
 GmaContent *gma_window_get_content  (GmaWindow      *self);
+/* Shows the content in @language ("ja" or "en") at once, keeping the
+ * walk and the page shown; the property and action "content-language"
+ * do the same. When the content has no complete English, the window
+ * stays Japanese and says why. FALSE then. */
+gboolean    gma_window_set_language (GmaWindow      *self,
+                                     const char     *language);
 GmaSession *gma_window_get_session  (GmaWindow      *self);
 /* The prefecture's counter the pages show (from the settings; values that
  * do not validate are left out). */
