@@ -137,6 +137,14 @@ look_at_widget (Survey *survey, GtkWidget *widget)
   const char *type = G_OBJECT_TYPE_NAME (widget);
   const char *tooltip = gtk_widget_get_tooltip_text (widget);
 
+  /* Key caps (“Ctrl”, “Home”) are key names, as GTK draws them in every
+   * language. */
+  if (GTK_IS_SHORTCUT_LABEL (widget))
+    {
+      survey->seen++;
+      return;
+    }
+
   look_at (survey, type, tooltip);
 
   if (GTK_IS_LABEL (widget))
@@ -243,6 +251,59 @@ test_window_is_japanese (UiFixture *fixture, gconstpointer data)
   assert_all_japanese (&survey, 20);
 }
 
+/* The windows the header menu opens: Preferences and the keyboard
+ * shortcuts. Each is found among the toplevels once opened. */
+static GtkWidget *
+open_toplevel (GActionGroup *group, const char *action, GtkWidget *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *found = NULL;
+
+  g_action_group_activate_action (group, action, NULL);
+  for (guint tries = 0; found == NULL && tries < 200; tries++)
+    {
+      ui_wait_ms (10);
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
+        {
+          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+          if (window != main_window && gtk_widget_get_visible (window) &&
+              gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (main_window))
+            found = window;
+        }
+    }
+  if (found == NULL)
+    g_error ("the action %s opened no window", action);
+  return found;
+}
+
+static void
+test_dialogs_are_japanese (UiFixture *fixture, gconstpointer data)
+{
+  const struct {
+    gboolean app;
+    const char *action;
+    guint at_least;
+  } dialogs[] = {
+    { TRUE, "preferences", 8 },
+    { FALSE, "show-help-overlay", 15 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      g_autoptr(GPtrArray) english = g_ptr_array_new_with_free_func (g_free);
+      Survey survey = { english, 0 };
+      GActionGroup *group = dialogs[i].app ? G_ACTION_GROUP (fixture->app)
+                                           : G_ACTION_GROUP (fixture->window);
+      GtkWidget *dialog = open_toplevel (group, dialogs[i].action, GTK_WIDGET (fixture->window));
+
+      g_test_message ("%s", dialogs[i].action);
+      survey_window (&survey, dialog);
+      assert_all_japanese (&survey, dialogs[i].at_least);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+    }
+}
+
 /* The counter kiosk: attract screen, idle overlay, keypad, QR view are
  * children of the window (shown or not) and are surveyed with it. */
 static void
@@ -285,6 +346,8 @@ main (int argc, char *argv[])
   g_test_add ("/japanese-ui/window", UiFixture, NULL,
               ui_fixture_set_up, test_window_is_japanese, ui_fixture_tear_down);
 
+  g_test_add ("/japanese-ui/preferences-and-shortcuts", UiFixture, NULL,
+              ui_fixture_set_up, test_dialogs_are_japanese, ui_fixture_tear_down);
   g_test_add ("/japanese-ui/kiosk-window", UiFixture, NULL,
               kiosk_set_up, test_window_is_japanese, kiosk_tear_down);
 
