@@ -169,6 +169,10 @@ static const Row rows[] = {
     "pages/r1.html:2:19: pictures must come from the content set (src=\"gma://content/illustrations/NAME.svg\"), not “https://example.org/pic.svg”" },
   { "page/javascript-link", EDIT, "pages/r2.html", "gma://page/r1#top", "javascript:alert(1)", GEN_NONE,
     "pages/r2.html:2:13: the link “javascript:alert(1)” cannot be followed; use gma://page/ID, gma://faq/ID, https://… or mailto:… links" },
+  /* Found by fuzz-content: a value with a line break once split its
+   * problem over two lines, the second naming no file. */
+  { "page/link-with-line-break", EDIT, "pages/r2.html", "gma://page/r1#top", "gma://page/r1\n\tr2", GEN_NONE,
+    "pages/r2.html:2:13: the link “gma://page/r1\\n\\tr2” names no node of flow.json; there is no node “r1\\n\\tr2”" },
   { "page/file-link", EDIT, "pages/r2.html", "gma://page/r1#top", "file:///etc/passwd", GEN_NONE,
     "pages/r2.html:2:13: the link “file:///etc/passwd” cannot be followed; use gma://page/ID, gma://faq/ID, https://… or mailto:… links" },
   { "page/form", EDIT, "pages/r2.html", "<p>結果2の説明。</p>", "<form action=\"https://example.org/\"><input name=q></form>", GEN_NONE,
