@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 typedef struct {
   int status;
@@ -373,6 +374,63 @@ test_language (void)
   }
 }
 
+/* A broken override named with --content: the program goes on with the
+ * built-in content. --page is checked against the content in use; "r1"
+ * is a page of the override's valid set (tests/fixtures/content/valid)
+ * and not of the built-in one, so the answer shows which set is used. */
+static void
+test_broken_override_falls_back (gconstpointer data)
+{
+  const char *which = data;
+  g_autofree char *valid = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "tests", "fixtures",
+                                             "content", "valid", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
+  g_autofree char *command = g_strdup_printf ("cp -r '%s/.' '%s'", valid, dir);
+  g_autofree char *arg = g_strconcat ("--content=", dir, NULL);
+  g_autofree char *broken_file = NULL;
+  g_auto(Run) run = { 0 };
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  /* Before it is broken, the override is used: it has the page r1. */
+  {
+    g_auto(Run) control = { 0 };
+
+    run_app (&control, (const char *[]) { arg, "--page=r1", "--list-pages", NULL });
+    g_assert_cmpint (control.status, ==, 0);
+    g_assert_nonnull (strstr (control.out, "r1\t対応方法1 結果1\n"));
+  }
+
+  if (g_str_equal (which, "flow-comment"))
+    {
+      broken_file = g_build_filename (dir, "flow.json", NULL);
+      g_assert_true (g_file_set_contents (broken_file, "{\"format\": 1 // one\n}", -1, NULL));
+    }
+  else if (g_str_equal (which, "faq-directory"))
+    {
+      broken_file = g_build_filename (dir, "faq.json", NULL);
+      g_assert_cmpint (g_remove (broken_file), ==, 0);
+      g_assert_cmpint (g_mkdir (broken_file, 0755), ==, 0);
+    }
+  else if (g_str_equal (which, "page-dangling-symlink"))
+    {
+      broken_file = g_build_filename (dir, "pages", "r2.html", NULL);
+      g_assert_cmpint (g_remove (broken_file), ==, 0);
+      g_assert_cmpint (symlink ("nowhere.html", broken_file), ==, 0);
+    }
+  else
+    g_assert_not_reached ();
+
+  run_app (&run, (const char *[]) { arg, "--page=r1", NULL });
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, "There is no page “r1”"));
+
+  remove_tree (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -392,6 +450,13 @@ main (int argc, char *argv[])
   g_test_add_data_func ("/cli/validate/two-roots", "two-roots", test_validate_broken);
   g_test_add_data_func ("/cli/validate/dangling-edge", "dangling", test_validate_broken);
   g_test_add_data_func ("/cli/validate/cycle", "cycle", test_validate_broken);
+
+  g_test_add_data_func ("/cli/broken-override/flow-comment", "flow-comment",
+                        test_broken_override_falls_back);
+  g_test_add_data_func ("/cli/broken-override/faq-directory", "faq-directory",
+                        test_broken_override_falls_back);
+  g_test_add_data_func ("/cli/broken-override/page-dangling-symlink", "page-dangling-symlink",
+                        test_broken_override_falls_back);
 
   return g_test_run ();
 }

@@ -246,12 +246,16 @@ test_problems (void)
   gma_problems_add (problems, "flow.json", "$.nodes[2]", "second");
   gma_problems_add (problems, "faq.json", NULL, "third");
 
+  /* One problem, one line: control characters in a reason are escaped. */
+  gma_problems_add (problems, "pages/a.html", "2:3", "the link “%s”", "a\nb\r\tc\x1b");
+
   g_assert_false (gma_problems_to_error (problems, &error));
   g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==,
                    "flow.json:3:5: first 1\n"
                    "flow.json: $.nodes[2]: second\n"
-                   "faq.json: third");
+                   "faq.json: third\n"
+                   "pages/a.html:2:3: the link “a\\nb\\r\\tc\\u001B”");
 }
 
 static void

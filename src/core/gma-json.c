@@ -20,6 +20,47 @@ gma_problems_new (void)
   return g_ptr_array_new_with_free_func (g_free);
 }
 
+/* @text with every C0 control character and DEL written as an escape
+ * (\n, \r, \t, \u001B…); takes @text. */
+static char *
+escape_controls (char *text)
+{
+  GString *escaped;
+
+  for (const char *p = text; ; p++)
+    {
+      if (*p == '\0')
+        return text;
+      if ((guchar) *p < 0x20 || *p == 0x7f)
+        break;
+    }
+
+  escaped = g_string_sized_new (strlen (text) + 8);
+  for (const char *p = text; *p; p++)
+    {
+      switch (*p)
+        {
+        case '\n':
+          g_string_append (escaped, "\\n");
+          break;
+        case '\r':
+          g_string_append (escaped, "\\r");
+          break;
+        case '\t':
+          g_string_append (escaped, "\\t");
+          break;
+        default:
+          if ((guchar) *p < 0x20 || *p == 0x7f)
+            g_string_append_printf (escaped, "\\u%04X", (guint) (guchar) *p);
+          else
+            g_string_append_c (escaped, *p);
+        }
+    }
+
+  g_free (text);
+  return g_string_free (escaped, FALSE);
+}
+
 void
 gma_problems_add (GmaProblems *problems,
                   const char  *file,
@@ -36,6 +77,11 @@ gma_problems_add (GmaProblems *problems,
   va_start (args, format);
   reason = g_strdup_vprintf (format, args);
   va_end (args);
+
+  /* One problem, one line: a value quoted in the reason (a link of a
+   * page, an id of flow.json) may hold a line break or another control
+   * character, which is shown as an escape instead. */
+  reason = escape_controls (g_steal_pointer (&reason));
 
   if (file == NULL)
     file = "";

@@ -106,6 +106,31 @@ get_web_context (void)
   return context;
 }
 
+/* <link rel="preconnect"> opens a connection that no content security
+ * policy stops (CSP governs fetches, not connections): a page of the set
+ * would reach a server just by naming it (tests/test-hostile-page.c saw
+ * it with WebKitGTK 2.50). The content checker refuses <link>, and here
+ * the pane refuses to connect ahead of any load at all. */
+static void
+disable_speculative_loads (WebKitSettings *settings)
+{
+  static const char * const features[] = {
+    "LinkPreconnect", "LinkPreconnectEarlyHints", "LinkDNSPrefetch", "LinkPrefetch",
+    "LinkPreload",
+  };
+  g_autoptr(WebKitFeatureList) all = webkit_settings_get_all_features ();
+
+  for (gsize i = 0; i < webkit_feature_list_get_length (all); i++)
+    {
+      WebKitFeature *feature = webkit_feature_list_get (all, i);
+      const char *id = webkit_feature_get_identifier (feature);
+
+      for (guint f = 0; f < G_N_ELEMENTS (features); f++)
+        if (g_str_equal (id, features[f]))
+          webkit_settings_set_feature_enabled (settings, feature, FALSE);
+    }
+}
+
 static WebKitSettings *
 new_settings (void)
 {
@@ -141,6 +166,7 @@ new_settings (void)
   webkit_settings_set_default_font_family (settings, "Noto Sans CJK JP");
   webkit_settings_set_sans_serif_font_family (settings, "Noto Sans CJK JP");
   webkit_settings_set_print_backgrounds (settings, FALSE);
+  disable_speculative_loads (settings);
 
   return settings;
 }

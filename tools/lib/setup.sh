@@ -10,6 +10,10 @@
 #   GMA_BUILDDIR    build directory, relative to the source root (default _build)
 #   GMA_SKIP_APT=1  do not check or install Debian packages (e.g. in a container
 #                   that is known to be complete)
+#   GMA_EXTRA_PACKAGES  more Debian packages to check (tools/test --sanitize:
+#                   clang and its sanitizer runtimes)
+#   GMA_MESON_SETUP_ARGS  extra arguments for the first 'meson setup' of the
+#                   build directory (tools/test --sanitize)
 
 GMA_SOURCE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GMA_BUILDDIR="${GMA_BUILDDIR:-_build}"
@@ -52,6 +56,8 @@ gma_install_packages() {
 
   local wanted=() missing=() pkg
   mapfile -t wanted < <(gma_package_list)
+  # shellcheck disable=SC2206 # a space-separated list of package names
+  wanted+=(${GMA_EXTRA_PACKAGES:-})
   # One dpkg-query for all of them; unknown packages print nothing here.
   local installed
   installed="$(dpkg-query -W -f='${Package} ${db:Status-Abbrev}\n' "${wanted[@]}" 2>/dev/null |
@@ -114,7 +120,8 @@ gma_build() {
         meson setup --wipe "$GMA_BUILDDIR"
     else
       gma_log "configuring $GMA_BUILDDIR"
-      meson setup "$GMA_BUILDDIR"
+      # shellcheck disable=SC2086 # a space-separated list of arguments
+      meson setup ${GMA_MESON_SETUP_ARGS:-} "$GMA_BUILDDIR"
     fi
   fi
   gma_log "building in $GMA_BUILDDIR"

@@ -1,0 +1,627 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-hostile-page.c: a page that tries everything, in the real pane.
+ *
+ * The content checker refuses such a page when a content set is loaded
+ * (test-broken-content). This is the second line: the same kind of page
+ * served anyway, through the real page pane (GmaPageView), the real web
+ * module, its real "gma:" scheme handler with the real CSP header, and
+ * real WebKit. Only the resolver is the test's: it answers the pane's
+ * gma: requests with the hostile bytes.
+ *
+ * A loopback HTTP server counts every connection; every remote thing
+ * the page names points at it. It must see none. The pane must stay on
+ * the app's own page when a person clicks the page's links (clicks are
+ * real pointer events through XTEST), no window may open, and when the
+ * web process dies the pane comes back with the page.
+ */
+#define G_LOG_DOMAIN "gma-test-hostile-page"
+
+#include "config.h"
+
+#include <signal.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <gdk/x11/gdkx.h>
+#include <glib/gstdio.h>
+
+#include "ui-test-util.h"
+
+typedef struct {
+  GtkWindow *window;
+  GmaPageView *page_view;
+  GSocketService *service;
+  guint16 port;
+  guint connections;
+  GPtrArray *external_links;   /* what the pane handed to its owner */
+  GPtrArray *served;           /* gma: URIs the scheme handler asked for */
+  guint restarts;
+} Fixture;
+
+/* ------------------------------------------------------------------ */
+/* The loopback server                                                 */
+/* ------------------------------------------------------------------ */
+
+static gboolean
+on_incoming (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source,
+             gpointer           data)
+{
+  Fixture *fixture = data;
+
+  fixture->connections++;
+  g_test_message ("the loopback server was connected to");
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* The hostile page                                                    */
+/* ------------------------------------------------------------------ */
+
+/* A picture as large as the pane: a link around it is clicked wherever
+ * the pointer is. */
+static const char block_svg[] =
+  "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\">"
+  "<rect width=\"10\" height=\"10\" fill=\"#888\"/></svg>";
+
+#define BLOCK "<img src=\"gma://content/block.svg\" width=\"4000\" height=\"4000\" alt=\"\">"
+
+/* Everything a page may try without being clicked, with every remote
+ * URL on the loopback server. */
+/* @text with "{PORT}" replaced by the server's port (not a printf format:
+ * the page's text never is one). */
+static char *
+with_port (const char *text,
+           guint16     port)
+{
+  g_autoptr(GString) result = g_string_new (text);
+  g_autofree char *number = g_strdup_printf ("%u", port);
+
+  g_string_replace (result, "{PORT}", number, 0);
+  return g_string_free (g_steal_pointer (&result), FALSE);
+}
+
+static char *
+hostile_head (guint16 port)
+{
+  return with_port (
+    "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>hostile</title>"
+    "<meta http-equiv=\"refresh\" content=\"0; url=http://127.0.0.1:{PORT}/refresh\">"
+    "<link rel=\"stylesheet\" href=\"http://127.0.0.1:{PORT}/style.css\">"
+    "<link rel=\"prefetch\" href=\"http://127.0.0.1:{PORT}/prefetch\">"
+    "<link rel=\"preload\" as=\"image\" href=\"http://127.0.0.1:{PORT}/preload.png\">"
+    "<link rel=\"preconnect\" href=\"http://127.0.0.1:{PORT}/\">"
+    "<link rel=\"dns-prefetch\" href=\"http://127.0.0.1:{PORT}/\">"
+    "<link rel=\"icon\" href=\"http://127.0.0.1:{PORT}/favicon.ico\">"
+    "<style>@import url(\"http://127.0.0.1:{PORT}/import.css\");"
+    "@font-face { font-family: x; src: url(\"http://127.0.0.1:{PORT}/font.woff\"); }"
+    "body { font-family: x; background: url(\"http://127.0.0.1:{PORT}/background.png\"); }</style>"
+    "<script src=\"http://127.0.0.1:{PORT}/script.js\"></script>"
+    "<script>document.title = 'scripted'; location = 'http://127.0.0.1:{PORT}/script';</script>"
+    "<base href=\"http://127.0.0.1:{PORT}/base/\">"
+    "</head>"
+    "<body onload=\"document.title = 'onload'\">"
+    "<img src=\"http://127.0.0.1:{PORT}/image.png\" alt=\"\">"
+    "<img srcset=\"http://127.0.0.1:{PORT}/image-2x.png 2x\" alt=\"\">"
+    "<iframe src=\"http://127.0.0.1:{PORT}/frame.html\"></iframe>"
+    "<object data=\"http://127.0.0.1:{PORT}/object\"></object>"
+    "<video src=\"http://127.0.0.1:{PORT}/video.webm\" autoplay></video>"
+    "<audio src=\"http://127.0.0.1:{PORT}/audio.ogg\" autoplay></audio>",
+    port);
+}
+
+typedef struct {
+  const char *name;
+  /* The clickable part, "{PORT}" is the server's port. */
+  const char *body;
+  /* The link the pane hands to its owner (a person's click on an
+   * https:/http:/mailto: link, opened in the desktop's browser), or
+   * NULL. */
+  const char *external;
+} Click;
+
+static const Click clicks[] = {
+  { "javascript", "<a href=\"javascript:document.title='js'\">" BLOCK "</a>", NULL },
+  { "data", "<a href=\"data:text/html,&lt;title&gt;data&lt;/title&gt;\">" BLOCK "</a>", NULL },
+  { "file", "<a href=\"file:///etc/passwd\">" BLOCK "</a>", NULL },
+  { "unknown-scheme", "<a href=\"gmis-unknown:whatever\">" BLOCK "</a>", NULL },
+  { "blank-target", "<a href=\"http://127.0.0.1:{PORT}/blank\" target=\"_blank\" "
+                    "ping=\"http://127.0.0.1:{PORT}/ping\">" BLOCK "</a>",
+    "http://127.0.0.1:{PORT}/blank" },
+  { "named-target", "<a href=\"http://127.0.0.1:{PORT}/named\" target=\"other\">" BLOCK "</a>",
+    "http://127.0.0.1:{PORT}/named" },
+  { "form", "<form action=\"http://127.0.0.1:{PORT}/form\" method=\"post\">"
+            "<input type=\"hidden\" name=\"a\" value=\"b\">"
+            "<input type=\"image\" src=\"gma://content/block.svg\" width=\"4000\" height=\"4000\" "
+            "alt=\"\"></form>", NULL },
+  { "form-blank", "<form action=\"http://127.0.0.1:{PORT}/form-blank\" target=\"_blank\">"
+                  "<input type=\"image\" src=\"gma://content/block.svg\" width=\"4000\" "
+                  "height=\"4000\" alt=\"\"></form>", NULL },
+};
+
+static char *
+page_for (Fixture    *fixture,
+          const char *uri)
+{
+  g_autofree char *head = hostile_head (fixture->port);
+
+  if (g_str_equal (uri, "gma://page/clicked"))
+    return g_strdup ("<!DOCTYPE html><html><head><title>clicked</title></head>"
+                     "<body><p>clicked</p></body></html>");
+
+  if (g_str_equal (uri, "gma://page/control"))
+    /* A link to the app's own page: the click works, and is followed. */
+    return g_strconcat (head, "<a href=\"gma://page/clicked\">" BLOCK "</a></body></html>", NULL);
+
+  if (g_str_equal (uri, "gma://page/hostile"))
+    return g_strconcat (head, "<p>nothing to click</p></body></html>", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (clicks); i++)
+    {
+      g_autofree char *own = g_strconcat ("gma://page/hostile-", clicks[i].name, NULL);
+
+      if (g_str_equal (uri, own))
+        {
+          g_autofree char *body = with_port (clicks[i].body, fixture->port);
+
+          return g_strconcat (head, body, "</body></html>", NULL);
+        }
+    }
+
+  return NULL;
+}
+
+static GBytes *
+resolve (const char  *uri,
+         char       **content_type,
+         GError     **error,
+         gpointer     user_data)
+{
+  Fixture *fixture = user_data;
+  char *page;
+
+  g_ptr_array_add (fixture->served, g_strdup (uri));
+
+  if (g_str_equal (uri, "gma://content/block.svg"))
+    {
+      *content_type = g_strdup ("image/svg+xml");
+      return g_bytes_new_static (block_svg, strlen (block_svg));
+    }
+
+  page = page_for (fixture, uri);
+  if (page == NULL)
+    {
+      /* Not an error: the scheme handler would warn, and a warning fails
+       * the test; what was asked for is in fixture->served. */
+      *content_type = g_strdup ("text/plain");
+      return g_bytes_new_static ("", 0);
+    }
+
+  *content_type = g_strdup ("text/html; charset=utf-8");
+  return g_bytes_new_take (page, strlen (page));
+}
+
+/* ------------------------------------------------------------------ */
+/* Fixture                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+on_external_link (GmaPageView *page_view,
+                  const char  *uri,
+                  Fixture     *fixture)
+{
+  g_ptr_array_add (fixture->external_links, g_strdup (uri));
+}
+
+static void
+on_restarted (GmaPageView *page_view,
+              Fixture     *fixture)
+{
+  fixture->restarts++;
+}
+
+static gboolean
+restarted (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return fixture->restarts > 0;
+}
+
+static gboolean
+has_web_view (gpointer data)
+{
+  Fixture *fixture = data;
+
+  return gma_page_view_get_web_view (fixture->page_view) != NULL;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->external_links = g_ptr_array_new_with_free_func (g_free);
+  fixture->served = g_ptr_array_new_with_free_func (g_free);
+
+  fixture->service = g_socket_service_new ();
+  fixture->port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (fixture->service),
+                                                       NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->service, "incoming", G_CALLBACK (on_incoming), fixture);
+  g_socket_service_start (fixture->service);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  fixture->page_view = g_object_new (GMA_TYPE_PAGE_VIEW, NULL);
+  gma_page_view_set_resolver (fixture->page_view, resolve, fixture);
+  g_signal_connect (fixture->page_view, "external-link", G_CALLBACK (on_external_link), fixture);
+  g_signal_connect (fixture->page_view, "restarted", G_CALLBACK (on_restarted), fixture);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page_view));
+  gtk_window_set_default_size (fixture->window, 900, 700);
+  gtk_window_present (fixture->window);
+
+  ui_wait_until (has_web_view, fixture, "the web view");
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  g_socket_service_stop (fixture->service);
+  g_socket_listener_close (G_SOCKET_LISTENER (fixture->service));
+  g_clear_object (&fixture->service);
+  g_clear_pointer (&fixture->external_links, g_ptr_array_unref);
+  g_clear_pointer (&fixture->served, g_ptr_array_unref);
+}
+
+typedef struct {
+  Fixture *fixture;
+  const char *uri;
+  const char *title;
+} Shown;
+
+static gboolean
+is_shown (gpointer data)
+{
+  Shown *shown = data;
+  GmaPageView *page_view = shown->fixture->page_view;
+
+  return !gma_page_view_is_loading (page_view) &&
+         g_strcmp0 (gma_page_view_get_shown_uri (page_view), shown->uri) == 0 &&
+         g_strcmp0 (gma_page_view_get_title (page_view), shown->title) == 0;
+}
+
+static void
+wait_for_page (Fixture    *fixture,
+               const char *uri,
+               const char *title)
+{
+  Shown shown = { fixture, uri, title };
+  g_autofree char *what = g_strdup_printf ("%s titled “%s”", uri, title);
+
+  ui_wait_until (is_shown, &shown, what);
+}
+
+static void
+load_and_wait (Fixture    *fixture,
+               const char *uri)
+{
+  gma_page_view_load_uri (fixture->page_view, uri);
+  wait_for_page (fixture, uri, "hostile");
+  /* Whatever the page sets off (a refresh after 0 s, pictures, fonts)
+   * has time to try. */
+  ui_wait_ms (1500);
+}
+
+/* The pane still shows @uri, as its own page, untouched by any script. */
+static void
+assert_still_on (Fixture    *fixture,
+                 const char *uri)
+{
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->page_view));
+
+  g_assert_cmpstr (gma_page_view_get_shown_uri (fixture->page_view), ==, uri);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+  g_assert_cmpstr (webkit_web_view_get_title (web_view), ==, "hostile");
+  g_assert_false (gma_page_view_is_loading (fixture->page_view));
+}
+
+static guint
+count_toplevels (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_widget_get_visible (GTK_WIDGET (window)))
+        n++;
+    }
+
+  return n;
+}
+
+static gboolean
+can_click (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
+}
+
+/* A person's click in the middle of the pane, through the X server. */
+static void
+click_pane (Fixture *fixture)
+{
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  command = g_strdup_printf ("xdotool mousemove --window %lu 450 350 click 1",
+                             (gulong) gdk_x11_surface_get_xid (surface));
+  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ui_wait_ms (1000);
+}
+
+/* ------------------------------------------------------------------ */
+/* Tests                                                               */
+/* ------------------------------------------------------------------ */
+
+/* The counter counts: a plain connection to it is seen. */
+static void
+test_counter (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GSocketConnection) connection = NULL;
+  g_autoptr(GError) error = NULL;
+
+  connection = g_socket_client_connect_to_host (client, "127.0.0.1", fixture->port, NULL, &error);
+  g_assert_no_error (error);
+  ui_wait_ms (200);
+  g_assert_cmpuint (fixture->connections, ==, 1);
+}
+
+/* Loaded and left alone, the page gets nothing from the network, runs
+ * nothing, and is not refreshed away. */
+static void
+test_passive (Fixture       *fixture,
+              gconstpointer  data)
+{
+  guint windows = count_toplevels ();
+
+  load_and_wait (fixture, "gma://page/hostile");
+  assert_still_on (fixture, "gma://page/hostile");
+  g_assert_cmpuint (fixture->connections, ==, 0);
+  g_assert_cmpuint (count_toplevels (), ==, windows);
+  g_assert_cmpuint (fixture->external_links->len, ==, 0);
+  /* Only the page itself went through the app's scheme: no <base>
+   * turned a relative URL into a gma: request either. */
+  g_assert_cmpuint (fixture->served->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (fixture->served, 0), ==, "gma://page/hostile");
+}
+
+/* The clicks are real: a link to the app's own page is followed. */
+static void
+test_click_control (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  if (!can_click ())
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  load_and_wait (fixture, "gma://page/control");
+  click_pane (fixture);
+  wait_for_page (fixture, "gma://page/clicked", "clicked");
+  g_assert_cmpuint (fixture->connections, ==, 0);
+}
+
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  const Click *click = data;
+  g_autofree char *uri = g_strconcat ("gma://page/hostile-", click->name, NULL);
+  guint windows = count_toplevels ();
+
+  if (!can_click ())
+    {
+      g_test_skip ("needs xdotool and an X11 display");
+      return;
+    }
+
+  load_and_wait (fixture, uri);
+  assert_still_on (fixture, uri);
+
+  click_pane (fixture);
+  /* A second click, in case the first only focused the view. */
+  click_pane (fixture);
+
+  assert_still_on (fixture, uri);
+  g_assert_cmpuint (fixture->connections, ==, 0);
+  g_assert_cmpuint (count_toplevels (), ==, windows);
+
+  if (click->external != NULL)
+    {
+      g_autofree char *external = with_port (click->external, fixture->port);
+
+      /* Handed to the owner (the window opens it in the browser), once
+       * per click, and never loaded in the pane. */
+      g_assert_cmpuint (fixture->external_links->len, ==, 2);
+      g_assert_cmpstr (g_ptr_array_index (fixture->external_links, 0), ==, external);
+      g_assert_cmpstr (g_ptr_array_index (fixture->external_links, 1), ==, external);
+    }
+  else
+    g_assert_cmpuint (fixture->external_links->len, ==, 0);
+}
+
+/* /proc/PID/stat: "PID (COMM) STATE PPID …" */
+static gboolean
+read_stat (const char  *pid,
+           char       **comm,
+           long        *ppid)
+{
+  g_autofree char *path = g_build_filename ("/proc", pid, "stat", NULL);
+  g_autofree char *text = NULL;
+  const char *open_paren;
+  const char *close_paren;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  open_paren = strchr (text, '(');
+  close_paren = strrchr (text, ')');
+  if (open_paren == NULL || close_paren == NULL || close_paren[1] == '\0')
+    return FALSE;
+
+  *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
+  *ppid = strtol (close_paren + 4, NULL, 10);
+  return TRUE;
+}
+
+/* The web processes started, directly or through a sandbox, by this
+ * test program. */
+static GArray *
+find_web_processes (void)
+{
+  g_autoptr(GHashTable) parents = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (long));
+  g_autoptr(GPtrArray) comms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) ppids = g_array_new (FALSE, FALSE, sizeof (long));
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (long));
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  const char *name;
+  gboolean grew = TRUE;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char *comm = NULL;
+      long ppid;
+      long pid;
+
+      if (!g_ascii_isdigit (name[0]) || !read_stat (name, &comm, &ppid))
+        continue;
+      pid = strtol (name, NULL, 10);
+      g_array_append_val (all, pid);
+      g_array_append_val (ppids, ppid);
+      g_ptr_array_add (comms, comm);
+    }
+
+  /* Descendants of this process. */
+  g_hash_table_add (parents, GINT_TO_POINTER ((int) getpid ()));
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < all->len; i++)
+        {
+          long pid = g_array_index (all, long, i);
+
+          if (!g_hash_table_contains (parents, GINT_TO_POINTER ((int) pid)) &&
+              g_hash_table_contains (parents, GINT_TO_POINTER ((int) g_array_index (ppids, long, i))))
+            {
+              g_hash_table_add (parents, GINT_TO_POINTER ((int) pid));
+              grew = TRUE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < all->len; i++)
+    {
+      long pid = g_array_index (all, long, i);
+
+      if (pid != getpid () && g_hash_table_contains (parents, GINT_TO_POINTER ((int) pid)) &&
+          g_str_has_prefix (g_ptr_array_index (comms, i), "WebKitWebProces"))
+        g_array_append_val (found, pid);
+    }
+
+  return found;
+}
+
+/* The web process dies (killed, as a crash would): the pane builds a new
+ * web view and shows the page again, and the page still gets nothing. */
+static void
+test_web_process_killed (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GArray) processes = NULL;
+  GtkWidget *old_view = NULL;
+
+  load_and_wait (fixture, "gma://page/hostile");
+  /* Cleared when the dead view is thrown away (its address may be reused
+   * by the new one, so it is not compared). */
+  g_set_weak_pointer (&old_view, gma_page_view_get_web_view (fixture->page_view));
+
+  processes = find_web_processes ();
+  g_test_message ("%u web process(es)", processes->len);
+  g_assert_cmpuint (processes->len, >=, 1);
+
+  g_test_expect_message ("gma-web-module", G_LOG_LEVEL_WARNING,
+                         "The web process of the page pane ended*");
+  for (guint i = 0; i < processes->len; i++)
+    g_assert_cmpint (kill ((pid_t) g_array_index (processes, long, i), SIGKILL), ==, 0);
+
+  ui_wait_until (restarted, fixture, "the pane's new web view");
+  g_test_assert_expected_messages ();
+  wait_for_page (fixture, "gma://page/hostile", "hostile");
+  g_assert_cmpuint (fixture->restarts, ==, 1);
+  g_assert_null (old_view);
+  g_assert_nonnull (gma_page_view_get_web_view (fixture->page_view));
+
+  ui_wait_ms (1500);
+  assert_still_on (fixture, "gma://page/hostile");
+  g_assert_cmpuint (fixture->connections, ==, 0);
+}
+
+/* webkit_web_view_terminate_web_process(): the app's own doing, not a
+ * crash; the pane is not rebuilt for it, but the next page it is asked
+ * for is shown (WebKit starts a new web process). */
+static void
+test_web_process_terminated (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  WebKitWebView *web_view;
+
+  load_and_wait (fixture, "gma://page/hostile");
+  web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->page_view));
+  webkit_web_view_terminate_web_process (web_view);
+  ui_wait_ms (500);
+
+  gma_page_view_load_uri (fixture->page_view, "gma://page/clicked");
+  wait_for_page (fixture, "gma://page/clicked", "clicked");
+  load_and_wait (fixture, "gma://page/hostile");
+  assert_still_on (fixture, "gma://page/hostile");
+  g_assert_cmpuint (fixture->restarts, ==, 0);
+  g_assert_cmpuint (fixture->connections, ==, 0);
+}
+
+int
+main (int argc, char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/hostile-page/counter", NULL, test_counter);
+  ADD ("/hostile-page/passive", NULL, test_passive);
+  ADD ("/hostile-page/click/control", NULL, test_click_control);
+  for (guint i = 0; i < G_N_ELEMENTS (clicks); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/hostile-page/click/%s", clicks[i].name);
+      ADD (path, &clicks[i], test_click);
+    }
+  ADD ("/hostile-page/web-process-killed", NULL, test_web_process_killed);
+  ADD ("/hostile-page/web-process-terminated", NULL, test_web_process_terminated);
+
+  return g_test_run ();
+}
