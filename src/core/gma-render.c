@@ -1026,7 +1026,8 @@ gma_render_flow_page (GmaContent  *content,
 
   svg = gma_flow_diagram_svg_inline (gma_content_get_flow (content),
                                      (const char * const *) visited->pdata,
-                                     current ? gma_node_get_id (current) : NULL);
+                                     current ? gma_node_get_id (current) : NULL,
+                                     gma_content_get_language (content));
 
   /* The page's CSP blocks <style> elements: the picture's style comes
    * as a style sheet of the app. */
