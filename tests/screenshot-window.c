@@ -104,7 +104,7 @@ main (int argc, char *argv[])
 
   if (argc != 4)
     {
-      g_printerr ("usage: %s OUT.png page|search|flow|menu|contact|preferences|shortcuts ARGUMENT\n"
+      g_printerr ("usage: %s OUT.png page|search|flow|menu|contact|preferences|shortcuts|kiosk ARGUMENT\n"
                   "(GMA_SCREENSHOT_LANGUAGE=en shows the content in English)\n", argv[0]);
       return 2;
     }
@@ -112,6 +112,9 @@ main (int argc, char *argv[])
   state = argv[2];
   argument = argv[3];
 
+  /* The counter's kiosk: as an administrator sets it with dconf. */
+  if (g_str_equal (state, "kiosk"))
+    g_settings_set_boolean (gma_application_get_settings (ui_get_application ()), "kiosk-mode", TRUE);
   ui_fixture_set_up (&fixture, NULL);
   monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
   gdk_monitor_get_geometry (monitor, &geometry);
@@ -130,6 +133,16 @@ main (int argc, char *argv[])
       scroll_to_card (&fixture);
       if (g_str_equal (state, "preferences"))
         g_action_group_activate_action (G_ACTION_GROUP (fixture.app), "preferences", NULL);
+    }
+  else if (g_str_equal (state, "kiosk"))
+    {
+      /* A visitor has touched the attract screen and is on page ARGUMENT */
+      g_autofree char *uri = g_strdup_printf ("gma://page/%s", argument);
+
+      g_signal_emit_by_name (fixture.window->attract_screen, "activated");
+      if (!gma_window_show_page (fixture.window, argument))
+        g_error ("No page %s", argument);
+      ui_wait_for_page (&fixture, uri);
     }
   else if (g_str_equal (state, "shortcuts"))
     {

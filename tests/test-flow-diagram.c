@@ -264,7 +264,7 @@ test_embedded_plain (void)
 {
   g_autoptr(GmaContent) content = load_embedded ();
   GmaFlow *flow = gma_content_get_flow (content);
-  g_autofree char *svg = gma_flow_diagram_svg (flow, NULL, NULL);
+  g_autofree char *svg = gma_flow_diagram_svg (flow, NULL, NULL, "ja");
   g_auto(Doc) doc = { 0, };
   GHashTableIter iter;
   gpointer value;
@@ -300,7 +300,7 @@ check_path (GmaFlow            *flow,
             const char         *current,
             const char * const *expected_edges)
 {
-  g_autofree char *svg = gma_flow_diagram_svg (flow, visited, current);
+  g_autofree char *svg = gma_flow_diagram_svg (flow, visited, current, "ja");
   g_auto(Doc) doc = { 0, };
   GHashTableIter iter;
   gpointer key, value;
@@ -368,7 +368,7 @@ test_embedded_path (void)
   check_path (flow, to_result, "remedy-2", to_result_edges);
   check_path (flow, to_result, NULL, to_result_edges);
 
-  svg = gma_flow_diagram_svg (flow, gaps, "no-such-node");
+  svg = gma_flow_diagram_svg (flow, gaps, "no-such-node", "ja");
   parse_svg (svg, &doc);
   for (guint i = 0; gaps_visited[i] != NULL; i++)
     g_assert_true (has_class (g_hash_table_lookup (doc.node_classes, gaps_visited[i]), "visited"));
@@ -421,7 +421,7 @@ test_escape (void)
   g_autoptr(GmaFlow) flow = flow_from_string (escape_flow);
   const char * const visited[] = { "begin", "ask", "done", NULL };
   const char * const edges[] = { "begin>ask", "ask>done", NULL };
-  g_autofree char *svg = gma_flow_diagram_svg (flow, visited, "done");
+  g_autofree char *svg = gma_flow_diagram_svg (flow, visited, "done", "ja");
   g_auto(Doc) doc = { 0, };
 
   /* parses, so everything was escaped; the texts survive intact */
@@ -444,7 +444,7 @@ test_wrap (void)
 {
   g_autoptr(GmaContent) content = load_embedded ();
   GmaFlow *flow = gma_content_get_flow (content);
-  g_autofree char *svg = gma_flow_diagram_svg (flow, NULL, NULL);
+  g_autofree char *svg = gma_flow_diagram_svg (flow, NULL, NULL, "ja");
   const GmaNode *node = gma_flow_lookup (flow, "remedy-4");
   g_autofree char *open = NULL;
   const char *group, *end;
@@ -468,6 +468,86 @@ test_wrap (void)
   g_assert_cmpuint (n_lines, >=, 3);
 }
 
+static gboolean
+is_japanese (gunichar c)
+{
+  return (c >= 0x3000 && c <= 0x30ff) ||   /* CJK punctuation, kana */
+         (c >= 0x3400 && c <= 0x9fff) ||   /* ideographs */
+         (c >= 0xff00 && c <= 0xffef);     /* full-width forms */
+}
+
+static void
+add_chars (GHashTable *chars, const char *text)
+{
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    g_hash_table_add (chars, GUINT_TO_POINTER (g_utf8_get_char (p)));
+}
+
+/* With English content the picture is English throughout: its own words
+ * (its title, its lang) are English, and every Japanese character in it
+ * comes from the flow's English texts (which quote the Japanese screens'
+ * words), none from the code. In Japanese, its title stays Japanese. */
+static void
+test_language (void)
+{
+  const char *english[] = { "en", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (english, &error);
+  g_autoptr(GHashTable) allowed = g_hash_table_new (NULL, NULL);
+  g_autofree char *svg = NULL;
+  g_autofree char *inline_svg = NULL;
+  g_autofree char *ja_svg = NULL;
+  GmaFlow *flow;
+  guint n_japanese = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (content), ==, "en");
+  flow = gma_content_get_flow (content);
+
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const GmaNode *node = gma_flow_get_node (flow, i);
+
+      add_chars (allowed, gma_node_get_title (node));
+      add_chars (allowed, gma_node_get_short_title (node));
+      add_chars (allowed, gma_node_get_reference (node));
+      for (guint a = 0; a < gma_node_get_n_answers (node); a++)
+        add_chars (allowed, gma_node_get_answer_label (node, a));
+    }
+
+  svg = gma_flow_diagram_svg (flow, NULL, NULL, "en");
+  inline_svg = gma_flow_diagram_svg_inline (flow, NULL, NULL, "en");
+  for (guint k = 0; k < 2; k++)
+    {
+      const char *doc = k == 0 ? svg : inline_svg;
+
+      g_assert_nonnull (strstr (doc, " lang=\"en\" "));
+      g_assert_nonnull (strstr (doc, "<title id=\"gma-flow-diagram-title\">What to do, step by step (flowchart)</title>"));
+      for (const char *p = doc; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (!is_japanese (c))
+            continue;
+          n_japanese++;
+          if (!g_hash_table_contains (allowed, GUINT_TO_POINTER (c)))
+            {
+              g_autofree char *around = g_strndup (MAX (p - 30, doc), 80);
+
+              g_test_fail_printf ("Japanese in the English picture not from the flow: “%s”", around);
+              break;
+            }
+        }
+    }
+  /* The flow's English quotes Japanese (「初期パスワード設定」): the check
+   * looked at some. */
+  g_assert_cmpuint (n_japanese, >, 0);
+
+  ja_svg = gma_flow_diagram_svg (flow, NULL, NULL, "ja");
+  g_assert_nonnull (strstr (ja_svg, " lang=\"ja\" "));
+  g_assert_nonnull (strstr (ja_svg, "<title id=\"gma-flow-diagram-title\">対処の流れ（フローチャート）</title>"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -478,6 +558,7 @@ main (int   argc,
   g_test_add_func ("/flow-diagram/embedded/path", test_embedded_path);
   g_test_add_func ("/flow-diagram/embedded/wrap", test_wrap);
   g_test_add_func ("/flow-diagram/escape", test_escape);
+  g_test_add_func ("/flow-diagram/language", test_language);
 
   return g_test_run ();
 }

@@ -302,6 +302,29 @@ test_dialogs_are_japanese (UiFixture *fixture, gconstpointer data)
       assert_all_japanese (&survey, dialogs[i].at_least);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
+
+/* English content on a Japanese desktop: the interface stays Japanese,
+ * and what the window says about the content (its subtitle) is English
+ * throughout, as the pages are, not half in each language. */
+static void
+test_english_content (UiFixture *fixture, gconstpointer data)
+{
+  const char *subtitle;
+
+  ui_wait_for_page (fixture, "gma://page/start");
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->subtitle_label), ==,
+                   "令和5年度（2023年11月）の案内に基づく");
+
+  g_assert_true (gma_window_set_language (fixture->window, "en"));
+  ui_wait_for_page (fixture, "gma://page/start");
+  subtitle = gtk_label_get_text (fixture->window->subtitle_label);
+  g_test_message ("subtitle: %s", subtitle);
+  g_assert_cmpstr (subtitle, ==, "Based on the guidance of fiscal year 2023 (令和5年度), November 2023");
+
+  g_assert_true (gma_window_set_language (fixture->window, "ja"));
+  g_assert_cmpstr (gtk_label_get_text (fixture->window->subtitle_label), ==,
+                   "令和5年度（2023年11月）の案内に基づく");
+  g_settings_reset (gma_application_get_settings (fixture->app), "content-language");
 }
 
 /* The counter kiosk: attract screen, idle overlay, keypad, QR view are
@@ -345,6 +368,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/japanese-ui/detector", test_detector);
   g_test_add ("/japanese-ui/window", UiFixture, NULL,
               ui_fixture_set_up, test_window_is_japanese, ui_fixture_tear_down);
+  g_test_add ("/japanese-ui/english-content", UiFixture, NULL,
+              ui_fixture_set_up, test_english_content, ui_fixture_tear_down);
 
   g_test_add ("/japanese-ui/preferences-and-shortcuts", UiFixture, NULL,
               ui_fixture_set_up, test_dialogs_are_japanese, ui_fixture_tear_down);

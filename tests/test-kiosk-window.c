@@ -173,6 +173,78 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
 }
 
 static gboolean
+attract_screen_shown (gpointer data)
+{
+  GmaWindow *window = data;
+  return gtk_widget_get_visible (window->attract_screen);
+}
+
+/* The large language button in the header: a visitor switches to English
+ * with the walk kept; when the visitor leaves, the idle reset brings the
+ * next one back to the terminal's own language, with nothing of the walk. */
+static void
+test_language_button (UiFixture *fixture, gconstpointer data)
+{
+  GmaWindow *window = fixture->window;
+  GSettings *settings = gma_application_get_settings (fixture->app);
+  const char *default_language = gma_application_get_language (fixture->app);
+  g_autofree char *stored_before = g_settings_get_string (settings, "content-language");
+  g_autofree char *stored_after = NULL;
+  g_autoptr(GmaContent) japanese = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *button = window->language_button;
+  /* はじめる, 届いていない, 空き容量は十分にある, 迷惑メールフォルダにあった */
+  const guint path[] = { 0, 0, 1, 0 };
+
+  /* This test runs under the C locale: the terminal's language is Japanese. */
+  g_assert_cmpstr (default_language, ==, "ja");
+  japanese = gma_content_new_embedded_full ((const char *[]) { "ja", NULL }, &error);
+  g_assert_no_error (error);
+
+  g_assert_nonnull (button);
+  /* Shown full screen (a window's title bar is not), and large enough for
+   * a finger. */
+  g_assert_true (gtk_widget_get_mapped (button));
+  g_assert_cmpint (gtk_widget_get_height (button), >=, 48);
+  g_assert_cmpint (gtk_widget_get_width (button), >=, 48);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "English");
+
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  for (guint i = 0; i < G_N_ELEMENTS (path); i++)
+    ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
+
+  /* A visitor presses it: the same page, now in English, and the button
+   * offers Japanese, by its own name. */
+  ui_click (button);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "Remedy 2 When the mail was in the junk mail folder");
+  g_assert_cmpstr (gma_content_get_language (gma_window_get_content (window)), ==, "en");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "日本語");
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "remedy-2");
+  g_assert_cmpuint (gma_session_get_n_steps (window->session), ==, G_N_ELEMENTS (path));
+  g_assert_cmpstr (gma_node_get_answer_label (gma_session_get_step_node (window->session, 1), 0), ==,
+                   "Not received");
+  /* A visitor's choice is not the terminal's: nothing is stored. */
+  stored_after = g_settings_get_string (settings, "content-language");
+  g_assert_cmpstr (stored_after, ==, stored_before);
+
+  /* The visitor leaves: no input, the warning, then the idle reset. */
+  gma_kiosk_set_idle_timeout (window->kiosk, 1);
+  gma_kiosk_set_warning_seconds (window->kiosk, 1);
+  gma_kiosk_reset_idle (window->kiosk);
+  ui_wait_until (attract_screen_shown, window, "the idle reset");
+
+  g_assert_cmpstr (gma_content_get_language (gma_window_get_content (window)), ==, default_language);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, "English");
+  g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
+  g_assert_cmpuint (gma_session_get_n_steps (window->session), ==, 0);
+  /* The next visitor's first page, in Japanese */
+  g_signal_emit_by_name (window->attract_screen, "activated");
+  ui_wait_for_title (fixture, "gma://page/start",
+                     gma_node_get_title (gma_flow_get_start (gma_content_get_flow (japanese))));
+}
+
+static gboolean
 read_stat (int pid, char **comm, int *ppid)
 {
   g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
@@ -373,6 +445,7 @@ main (int argc, char *argv[])
   ADD ("/kiosk-window/attract-screen", test_attract_screen);
   ADD ("/kiosk-window/link-shows-qr", test_link_shows_qr);
   ADD ("/kiosk-window/reset-forgets", test_reset_forgets);
+  ADD ("/kiosk-window/language-button", test_language_button);
   ADD ("/kiosk-window/web-process-crash", test_web_process_crash);
   ADD ("/kiosk-window/print-slip", test_print_slip);
 

@@ -288,6 +288,31 @@ test_english_page (void)
   assert_contains (summary, "https://www.g-mis.mhlw.go.jp/\n");
 }
 
+/* The year's guidance, as the pages and the window's subtitle say it: in
+ * the content's language throughout, never half in the other. */
+static void
+test_based_on (void)
+{
+  const char *english[] = { "en", NULL };
+  const char *japanese[] = { "ja", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) en = gma_content_new_embedded_full (english, &error);
+  g_autoptr(GmaContent) ja = NULL;
+  g_autofree char *en_text = NULL;
+  g_autofree char *ja_text = NULL;
+
+  g_assert_no_error (error);
+  ja = gma_content_new_embedded_full (japanese, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (en), ==, "en");
+  g_assert_cmpstr (gma_content_get_language (ja), ==, "ja");
+
+  en_text = gma_render_based_on (en);
+  ja_text = gma_render_based_on (ja);
+  g_assert_cmpstr (en_text, ==, "Based on the guidance of fiscal year 2023 (令和5年度), November 2023");
+  g_assert_cmpstr (ja_text, ==, "令和5年度（2023年11月）の案内に基づく");
+}
+
 static void
 test_node_page (void)
 {
@@ -697,6 +722,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/render/english-page", test_english_page);
+  g_test_add_func ("/render/based-on", test_based_on);
   g_test_add_func ("/render/template", test_template);
   g_test_add_func ("/render/template-errors", test_template_errors);
   g_test_add_func ("/render/text-to-html", test_text_to_html);

@@ -637,6 +637,117 @@ test_row_highlights (UiFixture *fixture, gconstpointer data)
   g_assert_cmpuint (snippets, >, 0);
 }
 
+/* ---- the rows fit ---------------------------------------------------------- */
+
+typedef struct {
+  GtkWidget *widget;
+  guint frames;
+} FrameWait;
+
+static void
+count_frame (GdkFrameClock *clock, FrameWait *wait)
+{
+  wait->frames++;
+}
+
+static gboolean
+frames_done (gpointer data)
+{
+  FrameWait *wait = data;
+  return wait->frames >= 3;
+}
+
+/* Waits until @widget has been laid out and drawn a few times. */
+static void
+wait_for_frames (GtkWidget *widget)
+{
+  FrameWait wait = { widget, 0 };
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gulong id;
+
+  g_assert_nonnull (clock);
+  id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &wait);
+  /* Something to paint */
+  gtk_widget_queue_draw (widget);
+  while (!frames_done (&wait))
+    {
+      gtk_widget_queue_draw (widget);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_signal_handler_disconnect (clock, id);
+}
+
+/* Every label of @widget and its descendants lies within @list, and its
+ * text is laid out within the label's own width: the label shows all of
+ * its text, wrapped, not cut at the list's edge. */
+static void
+assert_labels_fit (GtkWidget  *widget,
+                   GtkWidget  *list,
+                   const char *language,
+                   guint      *n_labels)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_fit (child, list, language, n_labels);
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget))
+    {
+      graphene_rect_t bounds;
+      PangoRectangle ink, logical;
+      int width = gtk_widget_get_width (widget);
+
+      g_assert_true (gtk_widget_compute_bounds (widget, list, &bounds));
+      pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (widget)), &ink, &logical);
+      if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > gtk_widget_get_width (list) ||
+          logical.width > width)
+        g_test_fail_printf ("%s: the label “%s” is %g px wide at x %g, its text %d px, in a list %d px wide",
+                            language, gtk_label_get_text (GTK_LABEL (widget)),
+                            bounds.size.width, bounds.origin.x, logical.width,
+                            gtk_widget_get_width (list));
+      (*n_labels)++;
+    }
+}
+
+/* Every question of the FAQ sidebar wraps within the sidebar, in both
+ * languages: none is drawn wider than the list and cut at its edge. */
+static void
+test_rows_fit (UiFixture *fixture, gconstpointer data)
+{
+  static const char * const languages[] = { "ja", "en" };
+
+  g_object_set (fixture->window, "show-sidebar", TRUE, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      GtkWidget *list;
+      guint n_rows = 0, n_labels = 0;
+
+      g_assert_true (gma_window_set_language (fixture->window, languages[i]));
+      list = GTK_WIDGET (gma_faq_sidebar_get_list (sidebar_of (fixture)));
+      wait_for_frames (list);
+      g_assert_true (gtk_widget_get_mapped (list));
+      g_assert_cmpint (gtk_widget_get_width (list), >, 0);
+
+      for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL;
+           row = gtk_widget_get_next_sibling (row))
+        {
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_compute_bounds (row, list, &bounds));
+          g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (list));
+          if (GTK_IS_LIST_BOX_ROW (row))
+            n_rows++;
+          assert_labels_fit (row, list, languages[i], &n_labels);
+        }
+      /* Every question, its number, and the category headings */
+      g_assert_cmpuint (n_rows, ==, g_list_model_get_n_items (G_LIST_MODEL (
+                          gma_content_get_faq (gma_window_get_content (fixture->window)))));
+      g_assert_cmpuint (n_labels, >, 2 * n_rows);
+    }
+
+  g_settings_reset (gma_application_get_settings (fixture->app), "content-language");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -654,6 +765,7 @@ main (int argc, char *argv[])
   ADD ("/search-ui/keys", test_keys);
   ADD ("/search-ui/open-hits-highlighted", test_open_hits_highlighted);
   ADD ("/search-ui/row-highlights", test_row_highlights);
+  ADD ("/search-ui/rows-fit", test_rows_fit);
 
   return g_test_run ();
 }

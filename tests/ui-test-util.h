@@ -84,6 +84,35 @@ ui_wait_for_page (UiFixture *fixture, const char *uri)
   return gma_page_view_get_title (fixture->window->page_view);
 }
 
+typedef struct {
+  GmaPageView *page_view;
+  const char  *uri;
+  const char  *title;
+} TitleWait;
+
+static gboolean
+page_has_title (gpointer data)
+{
+  TitleWait *wait = data;
+
+  return !gma_page_view_is_loading (wait->page_view) &&
+         g_strcmp0 (gma_page_view_get_shown_uri (wait->page_view), wait->uri) == 0 &&
+         g_strcmp0 (gma_page_view_get_title (wait->page_view), wait->title) == 0;
+}
+
+/* Waits until WebKit shows @uri with the title @title. */
+static inline void
+ui_wait_for_title (UiFixture  *fixture,
+                   const char *uri,
+                   const char *title)
+{
+  TitleWait wait = { fixture->window->page_view, uri, title };
+  g_autofree char *what = g_strdup_printf ("%s titled “%s” (it shows “%s”)", uri, title,
+                                           gma_page_view_get_title (fixture->window->page_view));
+
+  ui_wait_until (page_has_title, &wait, what);
+}
+
 static gboolean
 window_drawn (gpointer data)
 {

@@ -27,6 +27,31 @@
 
 #include "gma-flow-diagram.h"
 
+/* The words the picture adds around the flow's own texts, in the
+ * content's language (as gma-render.c's): a Japanese desktop may show the
+ * English content, and its picture must then be English throughout. */
+typedef struct
+{
+  const char *language;  /* the <svg>'s lang attribute */
+  const char *title;     /* its accessible name */
+} Words;
+
+static const Words words_ja = {
+  .language = "ja",
+  .title = "対処の流れ（フローチャート）",
+};
+
+static const Words words_en = {
+  .language = "en",
+  .title = "What to do, step by step (flowchart)",
+};
+
+static const Words *
+words_for_language (const char *language)
+{
+  return g_strcmp0 (language, "en") == 0 ? &words_en : &words_ja;
+}
+
 /* Sizes, in SVG user units (the page scales the picture). */
 #define MARGIN          16.0
 #define BOX_WIDTH       146.0
@@ -1432,17 +1457,19 @@ append_node (GString *out,
 }
 
 static char *
-layout_to_svg (Layout   *layout,
-               gboolean  with_style)
+layout_to_svg (Layout      *layout,
+               const Words *words,
+               gboolean     with_style)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   int w = (int) layout->width, h = (int) layout->height;
 
+  /* The words are constants of this file, never content: no escaping. */
   g_string_append_printf (out,
-                          "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gma-flow-diagram\" "
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gma-flow-diagram\" lang=\"%s\" "
                           "viewBox=\"0 0 %d %d\" role=\"group\" aria-labelledby=\"gma-flow-diagram-title\">\n"
-                          "<title id=\"gma-flow-diagram-title\">対処の流れ（フローチャート）</title>\n",
-                          w, h);
+                          "<title id=\"gma-flow-diagram-title\">%s</title>\n",
+                          words->language, w, h, words->title);
   if (with_style)
     {
       g_string_append (out, "<style>\n");
@@ -1510,6 +1537,7 @@ static char *
 diagram_svg (GmaFlow            *flow,
              const char * const *visited,
              const char         *current,
+             const char         *language,
              gboolean            with_style)
 {
   g_autoptr(Layout) layout = NULL;
@@ -1561,21 +1589,23 @@ diagram_svg (GmaFlow            *flow,
   place_ports (layout);
   place_labels (layout);
 
-  return layout_to_svg (layout, with_style);
+  return layout_to_svg (layout, words_for_language (language), with_style);
 }
 
 char *
 gma_flow_diagram_svg (GmaFlow            *flow,
                       const char * const *visited,
-                      const char         *current)
+                      const char         *current,
+                      const char         *language)
 {
-  return diagram_svg (flow, visited, current, TRUE);
+  return diagram_svg (flow, visited, current, language, TRUE);
 }
 
 char *
 gma_flow_diagram_svg_inline (GmaFlow            *flow,
                              const char * const *visited,
-                             const char         *current)
+                             const char         *current,
+                             const char         *language)
 {
-  return diagram_svg (flow, visited, current, FALSE);
+  return diagram_svg (flow, visited, current, language, FALSE);
 }

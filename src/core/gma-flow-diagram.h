@@ -8,7 +8,8 @@
  *
  * Structure of the document (stable: the UI and the tests rely on it):
  *
- *   <svg class="gma-flow-diagram" viewBox="…">
+ *   <svg class="gma-flow-diagram" lang="ja|en" viewBox="…">
+ *     <title id="gma-flow-diagram-title">…</title>
  *     <style>…</style>                    light, dark, high contrast (not in
  *                                         the _inline variant)
  *     <g class="edge [visited]" id="edge-FROM-N" data-from="FROM" data-to="TO">
@@ -32,10 +33,14 @@ G_BEGIN_DECLS
  *   NULL-terminated; may be NULL. Each listed node is drawn as visited,
  *   and so is each edge from one listed node to the next one listed.
  *   Ids that name no node are ignored.
- * @current: id of the node being shown, marked "current"; may be NULL. */
+ * @current: id of the node being shown, marked "current"; may be NULL.
+ * @language: the flow's language ("en", or Japanese for anything else,
+ *   see gma_content_get_language()): the picture's own words (its title)
+ *   and its lang attribute are in it. */
 char *gma_flow_diagram_svg (GmaFlow            *flow,
                             const char * const *visited,
-                            const char         *current);
+                            const char         *current,
+                            const char         *language);
 
 /* The same picture without its <style> element, for a page that shows
  * it inline: a page's content security policy blocks <style> elements,
@@ -43,7 +48,8 @@ char *gma_flow_diagram_svg (GmaFlow            *flow,
  * instead. */
 char       *gma_flow_diagram_svg_inline      (GmaFlow            *flow,
                                               const char * const *visited,
-                                              const char         *current);
+                                              const char         *current,
+                                              const char         *language);
 /* The picture's CSS (light, dark, high contrast), without <style>. */
 const char *gma_flow_diagram_get_style_sheet (void);
 

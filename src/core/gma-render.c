@@ -144,6 +144,18 @@ words_for (GmaContent *content)
 }
 
 char *
+gma_render_based_on (GmaContent *content)
+{
+  const Words *words;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+
+  words = words_for (content);
+  return g_strconcat (words->based_on_before, gma_content_get_edition (content),
+                      words->based_on_after, NULL);
+}
+
+char *
 gma_render_template (const char  *template_text,
                      GHashTable  *values,
                      GError     **error)
@@ -685,7 +697,7 @@ render_document (GmaContent  *content,
   g_hash_table_insert (values, (gpointer) "reference-attributes",
                        (gpointer) (has_reference ? "" : " hidden"));
   g_hash_table_insert (values, (gpointer) "heading", (gpointer) heading);
-  based_on = g_strconcat (words->based_on_before, edition, words->based_on_after, NULL);
+  based_on = gma_render_based_on (content);
   footer = g_strconcat (words->footer_before, edition, words->footer_after, NULL);
   source = g_strconcat (words->source_before, gma_content_get_source (content),
                         words->source_after, NULL);
@@ -1014,7 +1026,8 @@ gma_render_flow_page (GmaContent  *content,
 
   svg = gma_flow_diagram_svg_inline (gma_content_get_flow (content),
                                      (const char * const *) visited->pdata,
-                                     current ? gma_node_get_id (current) : NULL);
+                                     current ? gma_node_get_id (current) : NULL,
+                                     gma_content_get_language (content));
 
   /* The page's CSP blocks <style> elements: the picture's style comes
    * as a style sheet of the app. */

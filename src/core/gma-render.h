@@ -18,6 +18,10 @@ G_BEGIN_DECLS
 char *gma_render_template    (const char  *template_text,
                               GHashTable  *values,
                               GError     **error);
+/* Which year's guidance the content describes, in the content's language
+ * (「EDITIONの案内に基づく」, "Based on the guidance of EDITION"): the
+ * line under a page's heading and the window's subtitle. */
+char *gma_render_based_on    (GmaContent  *content);
 /* Escapes @text and turns each http(s) URL in it into a link whose text
  * is the full URL; "\n" starts a new paragraph. */
 char *gma_render_text_to_html (const char *text);

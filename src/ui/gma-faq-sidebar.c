@@ -102,7 +102,7 @@ static GtkWidget *
 new_row (GmaFaqEntry *entry)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *number = gtk_label_new (gma_faq_entry_get_number (entry));
   GtkWidget *question = gtk_label_new (gma_faq_entry_get_question (entry));
   g_autofree char *description = g_strdup_printf ("%s %s", gma_faq_entry_get_number (entry),
@@ -115,9 +115,17 @@ new_row (GmaFaqEntry *entry)
   gtk_label_set_wrap (GTK_LABEL (question), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (question), PANGO_WRAP_WORD_CHAR);
   gtk_widget_set_hexpand (question, TRUE);
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), question);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  /* A grid, not a horizontal box: a box sizes its children's widths for
+   * the height it was given, and a wrapped label's width for a height is
+   * not what it was measured with when the lines are of different
+   * heights (a line with Japanese in it is taller in the fallback font):
+   * a question that needs three lines then gets the width of two, wider
+   * than the sidebar, and is cut at its edge. The grid gives the label
+   * its width first and asks for its height at that width. */
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 8);
+  gtk_grid_attach (GTK_GRID (grid), number, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), question, 1, 0, 1, 1);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   gtk_widget_add_css_class (row, "faq-row");
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,

@@ -164,9 +164,12 @@ update_steps (GmaQuestionView *self)
                            "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                            NULL);
 
-      box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      gtk_box_append (GTK_BOX (box), text);
-      gtk_box_append (GTK_BOX (box), icon);
+      /* A grid, not a horizontal box, for the wrapped labels' sake: see
+       * new_row() in gma-faq-sidebar.c. */
+      box = gtk_grid_new ();
+      gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+      gtk_grid_attach (GTK_GRID (box), text, 0, 0, 1, 1);
+      gtk_grid_attach (GTK_GRID (box), icon, 1, 0, 1, 1);
 
       row = gtk_list_box_row_new ();
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);

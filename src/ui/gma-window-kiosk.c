@@ -291,6 +291,7 @@ _gma_window_setup_kiosk (GmaWindow *self)
   GtkWidget *overlay;
   GtkWidget *keypad;
   GtkWidget *idle_overlay;
+  GtkWidget *header;
 
   g_return_if_fail (self->kiosk == NULL);
 
@@ -298,6 +299,23 @@ _gma_window_setup_kiosk (GmaWindow *self)
 
   /* The kiosk's screens lie over the whole window. */
   content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
+
+  /* A full-screen window shows no title bar: GTK hides it, and with it
+   * every button of the header (back, start over, the flow, the FAQ and
+   * its keypad, the language). The header becomes the first row of the
+   * window's content instead, without the window's own buttons; pressing
+   * or dragging it does nothing to the window. */
+  header = g_object_ref (gtk_window_get_titlebar (GTK_WINDOW (self)));
+  gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
+  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  gtk_box_prepend (GTK_BOX (content), header);
+  g_object_unref (header);
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-titlebar-double-click", "none",
+                "gtk-titlebar-middle-click", "none",
+                "gtk-titlebar-right-click", "none",
+                NULL);
+
   gtk_window_set_child (GTK_WINDOW (self), NULL);
   overlay = gtk_overlay_new ();
   gtk_overlay_set_child (GTK_OVERLAY (overlay), content);
@@ -355,8 +373,7 @@ _gma_window_setup_kiosk (GmaWindow *self)
                            self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
   update_language_button (self);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (gtk_window_get_titlebar (GTK_WINDOW (self))),
-                           self->language_button);
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->language_button);
   for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (gtk_window_get_application (GTK_WINDOW (self))),

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-render.h"
 #include "gma-router.h"
 #include "gma-window-private.h"
 
@@ -398,8 +399,9 @@ gma_window_set_content (GmaWindow  *self,
                            G_CONNECT_SWAPPED);
 
   {
-    g_autofree char *subtitle = g_strdup_printf (_("Based on the guidance of %s"),
-                                                 gma_content_get_edition (content));
+    /* In the content's language, as the pages say it: not half in the
+     * desktop's. */
+    g_autofree char *subtitle = gma_render_based_on (content);
     gtk_label_set_text (self->subtitle_label, subtitle);
   }
 
