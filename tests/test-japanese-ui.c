@@ -302,6 +302,7 @@ test_dialogs_are_japanese (UiFixture *fixture, gconstpointer data)
       assert_all_japanese (&survey, dialogs[i].at_least);
       gtk_window_destroy (GTK_WINDOW (dialog));
     }
+}
 
 /* English content on a Japanese desktop: the interface stays Japanese,
  * and what the window says about the content (its subtitle) is English
