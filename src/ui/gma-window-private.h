@@ -34,6 +34,7 @@ struct _GmaWindow
   GmaKiosk *kiosk;            /* NULL unless in kiosk mode */
   GmaContent *content;
   GmaSession *session;
+  GmaSession *ahead_session;  /* the walk the warm page is rendered for */
   guint narrow_idle;
 
   /* Borrowed: kiosk mode's widgets (children of the window) */
