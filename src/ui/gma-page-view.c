@@ -238,8 +238,6 @@ static void destroy_web_view (GmaPageView *self);
 #define MAX_RESTARTS 3
 #define RESTART_WINDOW_US (60 * G_USEC_PER_SEC)
 
-static void destroy_warm_view (GmaPageView *self);
-
 static void
 host_process_died (gpointer   host,
                    GtkWidget *view)
@@ -247,12 +245,16 @@ host_process_died (gpointer   host,
   GmaPageView *self = host;
   gint64 now = g_get_monotonic_time ();
 
-  /* The warm view is only a convenience: it goes, and comes back with
-   * the shown one's next load. */
+  /* The warm view shares the shown one's web process, which rebuilds
+   * both (not from inside the dying view's own signal): until then its
+   * page is not to be shown. */
   if (view != self->web_view)
     {
       if (view == self->warm_view)
-        destroy_warm_view (self);
+        {
+          g_clear_pointer (&self->warm_view_uri, g_free);
+          self->warm_finished = FALSE;
+        }
       return;
     }
 
