@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# bench-ui.sh [-n RUNS] [first-frame] [page]: the app against its floors,
-# medians over RUNS runs of each program (default 15), run alternately.
+# bench-ui.sh [-n RUNS] [first-frame] [page] [warm]: the app against its
+# floors, medians over RUNS runs of each program (default 15), run
+# alternately.
 #
 #   first-frame  "timing: first-frame" of gmis-assistant (it stops in its
 #                first after-paint, GMA_EXIT_AFTER_FIRST_FRAME=1) against
@@ -16,6 +17,9 @@
 #                tree (the program, its WebKit processes and their
 #                sandbox), read from /proc/PID/smaps_rollup as soon as the
 #                page-ready line is out.
+#   warm         from a click on an answer to a frame showing its page, in
+#                frames and ms: the first answer, whose page is kept warm,
+#                against the second, which loads (tests/bench-warm).
 #
 # Both programs print their own timings (GMIS_ASSISTANT_TIMINGS=1):
 # milliseconds since the process started, see src/core/gma-timing.h.
@@ -35,22 +39,22 @@ while [ $# -gt 0 ]; do
     -n) runs="${2:?-n needs a number}"; shift 2 ;;
     -n*) runs="${1#-n}"; shift ;;
     --runs=*) runs="${1#--runs=}"; shift ;;
-    first-frame | page) figures+=("$1"); shift ;;
-    -h | --help) sed -n '3,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    first-frame | page | warm) figures+=("$1"); shift ;;
+    -h | --help) sed -n '3,/^[^#]/{/^#/p}' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) gma_die "bench: unknown argument '$1'" ;;
   esac
 done
 case "$runs" in
   '' | *[!0-9]* | 0) gma_die "bench: RUNS must be a positive number" ;;
 esac
-[ ${#figures[@]} -gt 0 ] || figures=(first-frame page)
+[ ${#figures[@]} -gt 0 ] || figures=(first-frame page warm)
 
 cd "$GMA_SOURCE_ROOT"
 build="$GMA_SOURCE_ROOT/$GMA_BUILDDIR"
 
 if [ -z "${GMA_BENCH_INNER:-}" ]; then
   ninja -C "$GMA_BUILDDIR" src/gmis-assistant src/ui/gma-webkit.so tests/bench-bare-window \
-    tests/bench-bare-webview tests/bench-dump-page data/gschemas.compiled >&2
+    tests/bench-bare-webview tests/bench-dump-page tests/bench-warm data/gschemas.compiled >&2
 fi
 
 inner=(env GMA_BENCH_INNER=1 GMA_BUILDDIR="$GMA_BUILDDIR" bash "${BASH_SOURCE[0]}" -n "$runs" "${figures[@]}")
@@ -189,11 +193,15 @@ row() {
 
 echo "bench: $runs runs of each program, alternating; GSK_RENDERER=$GSK_RENDERER, LANG=$LANG," \
   "load average $(cut -d' ' -f1-3 /proc/loadavg)" >&2
-printf '%-34s %10s %10s %8s\n' "median of $runs runs" floor app ratio
+header() {
+  printf '%-34s %10s %10s %8s\n' "median of $runs runs" floor app ratio
+  header() { :; }
+}
 
 for figure in "${figures[@]}"; do
   case "$figure" in
     first-frame)
+      header
       # Warm the caches (files, fonts, the session bus) once, not counted.
       run_first_frame warmup "$bare"
       run_first_frame warmup env GMA_EXIT_AFTER_FIRST_FRAME=1 "$app"
@@ -213,6 +221,7 @@ for figure in "${figures[@]}"; do
       ;;
 
     page)
+      header
       "$build/tests/bench-dump-page" "$tmp/page" "$page_id" >/dev/null
       run_page warmup "$bare_web" "$tmp/page" "gma://page/$page_id"
       run_page warmup "$app" --page="$page_id"
@@ -231,6 +240,15 @@ for figure in "${figures[@]}"; do
       row "PSS of the process tree (MiB)" \
         "$(awk -v k="$(median "$tmp/web.pss")" 'BEGIN { print k / 1024 }')" \
         "$(awk -v k="$(median "$tmp/app.pss")" 'BEGIN { print k / 1024 }')" 1.10
+      ;;
+
+    warm)
+      echo
+      "$build/tests/bench-warm" --runs="$runs" 2>"$tmp/err" || {
+        echo "bench: bench-warm failed:" >&2
+        sed 's/^/  /' "$tmp/err" >&2
+        exit 1
+      }
       ;;
   esac
 done
