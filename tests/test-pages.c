@@ -283,9 +283,25 @@ set_window_size (UiFixture *fixture,
                  int        width,
                  int        height)
 {
+  int pane_width = -1;
+  guint stable = 0;
+  guint tries = 0;
+
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   ui_wait_ms (600);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, width + 10);
+
+  /* The narrow layout hides the sidebar with an animation, which a busy
+   * machine draws late: wait until the page pane has kept its width for
+   * a quarter of a second. */
+  while (stable < 5 && tries++ < 200)
+    {
+      int now = gtk_widget_get_width (GTK_WIDGET (fixture->window->page_view));
+
+      stable = now == pane_width ? stable + 1 : 0;
+      pane_width = now;
+      ui_wait_ms (50);
+    }
 }
 
 typedef struct {

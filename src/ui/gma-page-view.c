@@ -449,9 +449,11 @@ after_first_paint (GdkFrameClock *frame_clock,
 {
   g_signal_handlers_disconnect_by_func (frame_clock, after_first_paint, self);
 
-  /* The first frame is on screen: now the web view may cost what it costs. */
+  /* The first frame is on screen: now the web view may cost what it
+   * costs. Before the other work that waits for this frame (the FAQ list
+   * fills at low priority): the web process then starts while that runs. */
   if (self->web_view == NULL && self->create_idle == 0)
-    self->create_idle = g_idle_add_full (G_PRIORITY_LOW, create_web_view_cb, self, NULL);
+    self->create_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, create_web_view_cb, self, NULL);
 }
 
 static void
