@@ -278,30 +278,34 @@ test_alt_text (void)
 
 /* ---- in the real window ------------------------------------------------------- */
 
+typedef struct {
+  UiFixture *fixture;
+  int width;
+} SizeWait;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  SizeWait *wait = data;
+  GtkWidget *window = GTK_WIDGET (wait->fixture->window);
+
+  return gtk_widget_get_width (window) <= wait->width + 10;
+}
+
 static void
 set_window_size (UiFixture *fixture,
                  int        width,
                  int        height)
 {
-  int pane_width = -1;
-  guint stable = 0;
-  guint tries = 0;
+  SizeWait wait = { fixture, width };
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  ui_wait_ms (600);
+  /* Until the window has its new size (the X server and a slow build,
+   * such as tools/test --sanitize, may take a while), then let the
+   * layout settle. */
+  ui_wait_until (window_has_width, &wait, "the window's new size");
+  ui_wait_ms (300);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, width + 10);
-
-  /* The narrow layout hides the sidebar with an animation, which a busy
-   * machine draws late: wait until the page pane has kept its width for
-   * a quarter of a second. */
-  while (stable < 5 && tries++ < 200)
-    {
-      int now = gtk_widget_get_width (GTK_WIDGET (fixture->window->page_view));
-
-      stable = now == pane_width ? stable + 1 : 0;
-      pane_width = now;
-      ui_wait_ms (50);
-    }
 }
 
 typedef struct {
@@ -351,13 +355,16 @@ assert_no_horizontal_scroll (UiFixture  *fixture,
                              const char *uri)
 {
   WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
-  int view_width = gtk_widget_get_width (GTK_WIDGET (web_view));
   int scale = gtk_widget_get_scale_factor (GTK_WIDGET (web_view));
+  int view_width;
   int doc_width;
 
   ui_wait_for_page (fixture, uri);
-  /* Let the pictures load and the layout settle. */
+  /* Let the pictures load and the layout settle; only then is the view's
+   * width the one the window's new size gives it (a slow build, such as
+   * tools/test --sanitize, is still laying out before). */
   ui_wait_ms (300);
+  view_width = gtk_widget_get_width (GTK_WIDGET (web_view));
   doc_width = document_width (web_view);
 
   g_test_message ("%s: document %d px, view %d px", uri, doc_width, view_width * scale);
