@@ -19,6 +19,8 @@
 #define G_LOG_DOMAIN "gma-bench-bare-webview"
 #include "config.h"
 
+#include <string.h>
+
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
