@@ -7,11 +7,15 @@
  * default size. It quits as soon as its first frame has been painted, which
  * is what gmis-assistant does with GMA_EXIT_AFTER_FIRST_FRAME=1: the time
  * from exec to exit of this program is what "a plain GTK window" costs.
+ * With GMIS_ASSISTANT_TIMINGS=1 it prints "timing: first-frame MS" like
+ * the app (see gma-timing.h).
  */
 #define G_LOG_DOMAIN "gma-bench-bare-window"
 #include "config.h"
 
 #include <gtk/gtk.h>
+
+#include "gma-timing.h"
 
 static gboolean
 quit_idle (gpointer user_data)
@@ -31,6 +35,7 @@ on_after_paint (GdkFrameClock *frame_clock,
   GtkApplication *app = gtk_window_get_application (window);
 
   g_signal_handlers_disconnect_by_func (frame_clock, on_after_paint, user_data);
+  gma_timing_mark ("first-frame", NULL);
   if (app != NULL)
     g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_idle, g_object_ref (app), g_object_unref);
 }

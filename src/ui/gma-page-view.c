@@ -2,7 +2,13 @@
 /* The page pane. It holds the web view, which comes from the WebKit
  * module (gma-web-module.c) loaded after the window's first frame, so
  * that starting the app costs what a plain GTK window costs. This file
- * itself never touches WebKit. */
+ * itself never touches WebKit.
+ *
+ * Once the shown page has loaded, a second, warm view in the same web
+ * process loads the page the owner expects next (gma_page_view_preload_uri).
+ * It lies under the shown one, laid out and painted at the same size but
+ * never seen, picked or focused; when that page is asked for, the two trade
+ * places, and the page is on screen in the next frame without a load. */
 #define G_LOG_DOMAIN "gma-page-view"
 #include "config.h"
 
@@ -10,6 +16,8 @@
 #include <gmodule.h>
 
 #include "gma-page-view.h"
+#include "gma-router.h"
+#include "gma-timing.h"
 #include "gma-web-module.h"
 
 struct _GmaPageView
@@ -29,8 +37,17 @@ struct _GmaPageView
   guint restarts;
   gint64 first_restart;
 
-  /* Borrowed (a child, from the module) */
+  /* The page to keep warm, its view's URI, and how far its load is. */
+  char *warm_uri;
+  char *warm_view_uri;
+  gboolean warm_shown;
+  gboolean warm_finished;
+  /* GMIS_ASSISTANT_TIMINGS: the page whose first frame is awaited. */
+  char *ready_id;
+
+  /* Borrowed (children, from the module) */
   GtkWidget *web_view;
+  GtkWidget *warm_view;
 
   GmaPageResolver resolver;
   gpointer resolver_data;
@@ -91,6 +108,7 @@ load_web_module (GError **error)
 
 static GBytes *
 host_resolve (gpointer     host,
+              GtkWidget   *view,
               const char  *uri,
               char       **content_type,
               GError     **error)
@@ -103,39 +121,104 @@ host_resolve (gpointer     host,
       return NULL;
     }
 
-  return self->resolver (uri, content_type, error, self->resolver_data);
+  return self->resolver (uri, view != NULL && view == self->warm_view,
+                         content_type, error, self->resolver_data);
 }
 
 static void
 host_external_link (gpointer    host,
-                    const char *uri)
-{
-  g_signal_emit (host, signals[EXTERNAL_LINK], 0, uri);
-}
-
-static void
-host_action (gpointer    host,
-             const char *uri)
-{
-  g_signal_emit (host, signals[ACTION], 0, uri);
-}
-
-static void
-host_page_shown (gpointer    host,
-                 const char *uri)
-{
-  g_signal_emit (host, signals[PAGE_SHOWN], 0, uri);
-}
-
-static void
-host_load_finished (gpointer    host,
+                    GtkWidget  *view,
                     const char *uri)
 {
   GmaPageView *self = host;
 
+  if (view == self->web_view)
+    g_signal_emit (host, signals[EXTERNAL_LINK], 0, uri);
+}
+
+static void
+host_action (gpointer    host,
+             GtkWidget  *view,
+             const char *uri)
+{
+  GmaPageView *self = host;
+
+  if (view == self->web_view)
+    g_signal_emit (host, signals[ACTION], 0, uri);
+}
+
+static void
+host_page_shown (gpointer    host,
+                 GtkWidget  *view,
+                 const char *uri)
+{
+  GmaPageView *self = host;
+
+  if (view == self->warm_view)
+    self->warm_shown = g_strcmp0 (uri, self->warm_view_uri) == 0;
+  else if (view == self->web_view)
+    g_signal_emit (host, signals[PAGE_SHOWN], 0, uri);
+}
+
+static void
+on_ready_paint (GdkFrameClock *frame_clock,
+                GmaPageView   *self)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, on_ready_paint, self);
+  gma_timing_mark ("page-ready", self->ready_id);
+  g_clear_pointer (&self->ready_id, g_free);
+}
+
+/* GMIS_ASSISTANT_TIMINGS=1: "timing: page-ready ID MS" once a frame was
+ * painted after the page @uri finished loading. */
+static void
+mark_page_ready (GmaPageView *self,
+                 const char  *uri)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  g_autofree char *id = NULL;
+
+  if (!gma_timing_enabled () || frame_clock == NULL)
+    return;
+
+  if (gma_router_parse (uri, &id, NULL) == GMA_ROUTE_INVALID)
+    return;
+
+  if (self->ready_id == NULL)
+    g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_ready_paint), self, 0);
+  g_free (self->ready_id);
+  self->ready_id = g_steal_pointer (&id);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void start_warm_load (GmaPageView *self);
+
+static void
+host_load_finished (gpointer    host,
+                    GtkWidget  *view,
+                    const char *uri)
+{
+  GmaPageView *self = host;
+
+  if (view == self->warm_view)
+    {
+      if (g_strcmp0 (uri, self->warm_view_uri) == 0)
+        self->warm_finished = TRUE;
+      return;
+    }
+  if (view != self->web_view)
+    return;
+
   if (g_strcmp0 (uri, self->uri) == 0)
-    self->pending = FALSE;
+    {
+      self->pending = FALSE;
+      mark_page_ready (self, uri);
+    }
   g_signal_emit (host, signals[LOAD_FINISHED], 0, uri);
+
+  /* The shown page is in: now the next one may load. */
+  if (!self->pending)
+    start_warm_load (self);
 }
 
 static gboolean
@@ -156,10 +239,24 @@ static void destroy_web_view (GmaPageView *self);
 #define RESTART_WINDOW_US (60 * G_USEC_PER_SEC)
 
 static void
-host_process_died (gpointer host)
+host_process_died (gpointer   host,
+                   GtkWidget *view)
 {
   GmaPageView *self = host;
   gint64 now = g_get_monotonic_time ();
+
+  /* The warm view shares the shown one's web process, which rebuilds
+   * both (not from inside the dying view's own signal): until then its
+   * page is not to be shown. */
+  if (view != self->web_view)
+    {
+      if (view == self->warm_view)
+        {
+          g_clear_pointer (&self->warm_view_uri, g_free);
+          self->warm_finished = FALSE;
+        }
+      return;
+    }
 
   /* A page that kills the web process every time it is shown would be
    * rebuilt for ever: after a few deaths in a minute, say so instead. */
@@ -200,9 +297,36 @@ static const GmaWebHostFuncs host_funcs = {
   .print_finished = host_print_finished,
 };
 
+/* The warm view lies under the shown one: laid out and painted (so that
+ * its page is ready to be seen), but neither picked, focused nor offered
+ * to assistive technologies. */
+static void
+set_shown (GtkWidget *view,
+           gboolean   shown)
+{
+  gtk_widget_set_can_target (view, shown);
+  gtk_widget_set_focusable (view, shown);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_STATE_HIDDEN, !shown, -1);
+}
+
+static void
+destroy_warm_view (GmaPageView *self)
+{
+  g_clear_pointer (&self->warm_view_uri, g_free);
+  self->warm_shown = FALSE;
+  self->warm_finished = FALSE;
+  if (self->warm_view == NULL)
+    return;
+
+  web_module->detach (self->warm_view);
+  gtk_widget_unparent (self->warm_view);
+  self->warm_view = NULL;
+}
+
 static void
 destroy_web_view (GmaPageView *self)
 {
+  destroy_warm_view (self);
   if (self->web_view == NULL)
     return;
 
@@ -210,6 +334,66 @@ destroy_web_view (GmaPageView *self)
   gtk_widget_unparent (self->web_view);
   self->web_view = NULL;
   self->pending = FALSE;
+}
+
+/* Loads the page to keep warm into the warm view, once the shown page has
+ * loaded (the two share one web process: the shown page goes first). */
+static void
+start_warm_load (GmaPageView *self)
+{
+  if (self->warm_uri == NULL || self->web_view == NULL || self->pending ||
+      g_strcmp0 (self->warm_uri, self->uri) == 0 ||
+      g_strcmp0 (self->warm_uri, self->warm_view_uri) == 0)
+    return;
+
+  if (self->warm_view == NULL)
+    {
+      self->warm_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, self->web_view);
+      web_module->set_zoom (self->warm_view, self->zoom);
+      web_module->set_caret (self->warm_view, self->caret);
+      set_shown (self->warm_view, FALSE);
+      gtk_widget_insert_before (self->warm_view, GTK_WIDGET (self), self->web_view);
+    }
+
+  g_free (self->warm_view_uri);
+  self->warm_view_uri = g_strdup (self->warm_uri);
+  self->warm_shown = FALSE;
+  self->warm_finished = FALSE;
+  web_module->load_uri (self->warm_view, self->warm_view_uri);
+}
+
+/* The warm view holds the page asked for: the two views trade places. */
+static void
+swap_in_warm_view (GmaPageView *self)
+{
+  GtkWidget *shown = self->warm_view;
+  GtkWidget *old = self->web_view;
+  gboolean had_focus = gtk_widget_has_focus (old);
+  gboolean shown_committed = self->warm_shown;
+  gboolean finished = self->warm_finished;
+
+  self->web_view = shown;
+  self->warm_view = old;
+  g_free (self->warm_view_uri);
+  self->warm_view_uri = g_strdup (web_module->get_uri (old));
+  self->warm_shown = self->warm_view_uri != NULL;
+  self->warm_finished = !self->pending;
+  self->pending = !finished;
+
+  set_shown (shown, TRUE);
+  set_shown (old, FALSE);
+  /* The last child is drawn on top. */
+  gtk_widget_insert_before (shown, GTK_WIDGET (self), NULL);
+  if (had_focus)
+    gtk_widget_grab_focus (shown);
+
+  if (shown_committed)
+    g_signal_emit (self, signals[PAGE_SHOWN], 0, self->uri);
+  if (finished)
+    {
+      mark_page_ready (self, self->uri);
+      g_signal_emit (self, signals[LOAD_FINISHED], 0, self->uri);
+    }
 }
 
 static void
@@ -232,7 +416,7 @@ create_web_view (GmaPageView *self)
       return;
     }
 
-  self->web_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP);
+  self->web_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, NULL);
   web_module->set_zoom (self->web_view, self->zoom);
   web_module->set_caret (self->web_view, self->caret);
 
@@ -244,6 +428,8 @@ create_web_view (GmaPageView *self)
       self->pending = TRUE;
       web_module->load_uri (self->web_view, self->uri);
     }
+  else
+    start_warm_load (self);
 }
 
 static gboolean
@@ -263,9 +449,11 @@ after_first_paint (GdkFrameClock *frame_clock,
 {
   g_signal_handlers_disconnect_by_func (frame_clock, after_first_paint, self);
 
-  /* The first frame is on screen: now the web view may cost what it costs. */
+  /* The first frame is on screen: now the web view may cost what it
+   * costs. Before the other work that waits for this frame (the FAQ list
+   * fills at low priority): the web process then starts while that runs. */
   if (self->web_view == NULL && self->create_idle == 0)
-    self->create_idle = g_idle_add_full (G_PRIORITY_LOW, create_web_view_cb, self, NULL);
+    self->create_idle = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, create_web_view_cb, self, NULL);
 }
 
 static void
@@ -298,6 +486,9 @@ gma_page_view_finalize (GObject *object)
   GmaPageView *self = GMA_PAGE_VIEW (object);
 
   g_free (self->uri);
+  g_free (self->warm_uri);
+  g_free (self->warm_view_uri);
+  g_free (self->ready_id);
 
   G_OBJECT_CLASS (gma_page_view_parent_class)->finalize (object);
 }
@@ -375,11 +566,45 @@ gma_page_view_load_uri (GmaPageView *self,
   g_free (self->uri);
   self->uri = g_strdup (uri);
 
-  if (self->web_view != NULL)
+  if (self->web_view == NULL)
+    return;
+
+  if (self->warm_view != NULL && g_strcmp0 (uri, self->warm_view_uri) == 0)
     {
-      self->pending = TRUE;
-      web_module->load_uri (self->web_view, uri);
+      swap_in_warm_view (self);
+      return;
     }
+
+  self->pending = TRUE;
+  web_module->load_uri (self->web_view, uri);
+}
+
+void
+gma_page_view_preload_uri (GmaPageView *self,
+                           const char  *uri)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+  g_return_if_fail (uri == NULL || g_str_has_prefix (uri, "gma:"));
+
+  g_free (self->warm_uri);
+  self->warm_uri = g_strdup (uri);
+
+  /* Nothing to keep warm: the view and what its page holds go. */
+  if (uri == NULL)
+    {
+      if (self->warm_view != NULL)
+        destroy_warm_view (self);
+      return;
+    }
+
+  start_warm_load (self);
+}
+
+GtkWidget *
+gma_page_view_get_warm_view (GmaPageView *self)
+{
+  g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), NULL);
+  return self->warm_view;
 }
 
 const char *
@@ -437,6 +662,8 @@ gma_page_view_set_zoom (GmaPageView *self,
   self->zoom = zoom;
   if (self->web_view != NULL)
     web_module->set_zoom (self->web_view, zoom);
+  if (self->warm_view != NULL)
+    web_module->set_zoom (self->warm_view, zoom);
 }
 
 void
@@ -448,6 +675,8 @@ gma_page_view_set_caret_browsing (GmaPageView *self,
   self->caret = enabled;
   if (self->web_view != NULL)
     web_module->set_caret (self->web_view, enabled);
+  if (self->warm_view != NULL)
+    web_module->set_caret (self->warm_view, enabled);
 }
 
 void

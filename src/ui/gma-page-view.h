@@ -18,7 +18,10 @@ G_BEGIN_DECLS
 #define GMA_PAGE_CSP "default-src 'none'; img-src gma:; style-src gma:; font-src gma:; " \
                      "base-uri 'none'; form-action 'none'"
 
+/* @ahead: the page is asked for by the warm view, to be shown when the
+ * owner asks for it next (see gma_page_view_preload_uri()). */
 typedef GBytes *(*GmaPageResolver) (const char  *uri,
+                                    gboolean     ahead,
                                     char       **content_type,
                                     GError     **error,
                                     gpointer     user_data);
@@ -32,6 +35,15 @@ void        gma_page_view_set_resolver   (GmaPageView     *self,
 /* Shows a gma: URI (remembered until the web view exists). */
 void        gma_page_view_load_uri       (GmaPageView     *self,
                                           const char      *uri);
+/* Keeps @uri warm: once the shown page has loaded, a second view in the
+ * same web process loads @uri (its requests reach the resolver with
+ * @ahead TRUE), so that gma_page_view_load_uri() of @uri shows it in the
+ * next frame, without a load. NULL: nothing to keep warm (the warm view
+ * goes). A warm page is kept until this is called again. */
+void        gma_page_view_preload_uri    (GmaPageView     *self,
+                                          const char      *uri);
+/* The warm view, or NULL (for tests). */
+GtkWidget  *gma_page_view_get_warm_view  (GmaPageView     *self);
 /* The URI last asked for. */
 const char *gma_page_view_get_uri        (GmaPageView     *self);
 /* The URI and title the web view shows (NULL before it exists); used by

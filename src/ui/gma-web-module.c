@@ -19,7 +19,14 @@
 
 #define SCHEME "gma"
 
+/* The views that share one web process (a view and those created
+ * related to it): its death is logged once, not once per view. */
 typedef struct {
+  gboolean death_logged;
+} ProcessGroup;
+
+typedef struct {
+  ProcessGroup *group;
   const GmaWebHostFuncs *funcs;
   gpointer host;
   char *csp;
@@ -38,6 +45,7 @@ view_data_free (gpointer data)
 {
   ViewData *view = data;
 
+  g_rc_box_release (view->group);
   g_free (view->csp);
   g_free (view);
 }
@@ -63,7 +71,8 @@ handle_scheme_request (WebKitURISchemeRequest *request,
     }
 
   g_debug ("Serving %s", uri);
-  bytes = view->funcs->resolve (view->host, uri, &content_type, &error);
+  bytes = view->funcs->resolve (view->host, GTK_WIDGET (webkit_uri_scheme_request_get_web_view (request)),
+                                uri, &content_type, &error);
   if (bytes == NULL)
     {
       g_warning ("%s", error->message);
@@ -215,7 +224,7 @@ on_decide_policy (WebKitWebView            *web_view,
           {
             webkit_policy_decision_ignore (decision);
             if (user_link)
-              view->funcs->action (view->host, uri);
+              view->funcs->action (view->host, GTK_WIDGET (web_view), uri);
             return TRUE;
           }
 
@@ -230,7 +239,7 @@ on_decide_policy (WebKitWebView            *web_view,
          * followed it. */
         webkit_policy_decision_ignore (decision);
         if (user_link && is_external_uri (uri))
-          view->funcs->external_link (view->host, uri);
+          view->funcs->external_link (view->host, GTK_WIDGET (web_view), uri);
         else if (user_link && is_own_uri (uri))
           webkit_web_view_load_uri (web_view, uri);
         return TRUE;
@@ -323,13 +332,13 @@ on_load_changed (WebKitWebView   *web_view,
   g_debug ("Load event %d for %s (title “%s”%s)", event, webkit_web_view_get_uri (web_view),
            webkit_web_view_get_title (web_view), view->cancelled ? ", cancelled" : "");
   if (event == WEBKIT_LOAD_COMMITTED)
-    view->funcs->page_shown (view->host, webkit_web_view_get_uri (web_view));
+    view->funcs->page_shown (view->host, GTK_WIDGET (web_view), webkit_web_view_get_uri (web_view));
   else if (event == WEBKIT_LOAD_FINISHED)
     {
       if (view->cancelled)
         view->cancelled = FALSE;
       else
-        view->funcs->load_finished (view->host, webkit_web_view_get_uri (web_view));
+        view->funcs->load_finished (view->host, GTK_WIDGET (web_view), webkit_web_view_get_uri (web_view));
     }
 }
 
@@ -341,16 +350,18 @@ on_web_process_terminated (WebKitWebView                     *web_view,
   if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
     return;
 
-  g_warning ("The web process of the page pane ended (reason %d)", reason);
-  view->funcs->process_died (view->host);
+  if (!view->group->death_logged)
+    g_warning ("The web process of the page pane ended (reason %d)", reason);
+  view->group->death_logged = TRUE;
+  view->funcs->process_died (view->host, GTK_WIDGET (web_view));
 }
 
 static GtkWidget *
 module_new_view (const GmaWebHostFuncs *funcs,
                  gpointer               host,
-                 const char            *csp)
+                 const char            *csp,
+                 GtkWidget             *related)
 {
-  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(WebKitSettings) settings = new_settings ();
   WebKitWebView *web_view;
   ViewData *view = g_new0 (ViewData, 1);
@@ -359,16 +370,33 @@ module_new_view (const GmaWebHostFuncs *funcs,
   view->host = host;
   view->csp = g_strdup (csp);
 
-  g_signal_connect (session, "download-started", G_CALLBACK (on_download_started), NULL);
+  if (related != NULL)
+    {
+      /* The same web process and network session (and context). */
+      view->group = g_rc_box_acquire (view_data (WEBKIT_WEB_VIEW (related))->group);
+      web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                               "related-view", related,
+                               "settings", settings,
+                               "default-content-security-policy", csp,
+                               "hexpand", TRUE,
+                               "vexpand", TRUE,
+                               NULL);
+    }
+  else
+    {
+      g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
 
-  web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                           "web-context", get_web_context (),
-                           "network-session", session,
-                           "settings", settings,
-                           "default-content-security-policy", csp,
-                           "hexpand", TRUE,
-                           "vexpand", TRUE,
-                           NULL);
+      view->group = g_rc_box_new0 (ProcessGroup);
+      g_signal_connect (session, "download-started", G_CALLBACK (on_download_started), NULL);
+      web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
+                               "web-context", get_web_context (),
+                               "network-session", session,
+                               "settings", settings,
+                               "default-content-security-policy", csp,
+                               "hexpand", TRUE,
+                               "vexpand", TRUE,
+                               NULL);
+    }
   g_object_set_data_full (G_OBJECT (web_view), "gma-web-view-data", view, view_data_free);
 
   g_signal_connect (web_view, "decide-policy", G_CALLBACK (on_decide_policy), view);

@@ -14,24 +14,32 @@
 
 G_BEGIN_DECLS
 
-#define GMA_WEB_MODULE_ABI 3
+#define GMA_WEB_MODULE_ABI 4
 
-/* What the module calls back into its host (the page view). */
+/* What the module calls back into its host (the page view). A host may
+ * hold more than one view (the one shown and a warm one): @view says
+ * which. */
 typedef struct {
   GBytes *(*resolve)       (gpointer     host,
+                            GtkWidget   *view,
                             const char  *uri,
                             char       **content_type,
                             GError     **error);
   void    (*external_link) (gpointer     host,
+                            GtkWidget   *view,
                             const char  *uri);
   void    (*action)        (gpointer     host,
+                            GtkWidget   *view,
                             const char  *uri);
   void    (*page_shown)    (gpointer     host,
+                            GtkWidget   *view,
                             const char  *uri);
   void    (*load_finished) (gpointer     host,
+                            GtkWidget   *view,
                             const char  *uri);
   /* The web process ended; the host throws the view away. */
-  void    (*process_died)  (gpointer     host);
+  void    (*process_died)  (gpointer     host,
+                            GtkWidget   *view);
   /* A print() has ended; @error is NULL when it printed. */
   void    (*print_finished) (gpointer      host,
                              const GError *error);
@@ -41,9 +49,12 @@ typedef struct {
  * new_view() returned. */
 typedef struct {
   guint        abi;
+  /* A view with a @related view shares its web process and network
+   * session (NULL: a new ephemeral session). */
   GtkWidget   *(*new_view)        (const GmaWebHostFuncs *funcs,
                                    gpointer               host,
-                                   const char            *csp);
+                                   const char            *csp,
+                                   GtkWidget             *related);
   /* Cuts the view off from its host: no callback reaches the host after
    * this (the view may outlive it, e.g. while a print finishes). */
   void         (*detach)          (GtkWidget  *view);

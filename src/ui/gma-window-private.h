@@ -35,6 +35,7 @@ struct _GmaWindow
   GmaContent *content;
   GmaSession *session;
   GmaContact *contact;        /* the prefecture's counter, from the settings */
+  GmaSession *ahead_session;  /* the walk the warm page is rendered for */
   guint narrow_idle;
 
   /* Borrowed: kiosk mode's widgets (children of the window) */

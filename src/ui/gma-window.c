@@ -6,6 +6,7 @@
 
 #include "gma-render.h"
 #include "gma-router.h"
+#include "gma-timing.h"
 #include "gma-window-private.h"
 
 /* Below this width the FAQ sidebar no longer fits beside the wizard and
@@ -39,13 +40,57 @@ update_layout (GmaWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 }
 
+/* The walk after the first answer of the current question, or NULL at
+ * a result. */
+static GmaSession *
+session_after_first_answer (GmaSession *session)
+{
+  g_autoptr(GmaSession) next = gma_session_new (gma_session_get_flow (session));
+
+  for (guint i = 0; i < gma_session_get_n_steps (session); i++)
+    gma_session_answer (next, gma_session_get_step_answer (session, i));
+  if (!gma_session_answer (next, 0))
+    return NULL;
+
+  return g_steal_pointer (&next);
+}
+
+static gboolean
+same_walk (GmaSession *a,
+           GmaSession *b)
+{
+  if (gma_session_get_n_steps (a) != gma_session_get_n_steps (b))
+    return FALSE;
+  for (guint i = 0; i < gma_session_get_n_steps (a); i++)
+    if (gma_session_get_step_answer (a, i) != gma_session_get_step_answer (b, i))
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 load_current_page (GmaWindow *self)
 {
   const GmaNode *node = gma_session_get_current (self->session);
   g_autofree char *uri = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (node));
+  g_autofree char *next_uri = NULL;
+  g_autoptr(GmaSession) ahead = session_after_first_answer (self->session);
+
+  /* The warm page shows the answers of the walk it was rendered for:
+   * it may be shown only on that walk. */
+  if (self->ahead_session != NULL &&
+      !same_walk (self->ahead_session, self->session) &&
+      !(ahead != NULL && same_walk (self->ahead_session, ahead)))
+    gma_page_view_preload_uri (self->page_view, NULL);
 
   gma_page_view_load_uri (self->page_view, uri);
+
+  /* The page the first answer leads to is kept warm, so that it shows in
+   * the frame after the click. */
+  g_set_object (&self->ahead_session, ahead);
+  if (ahead != NULL)
+    next_uri = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_session_get_current (ahead)));
+  gma_page_view_preload_uri (self->page_view, next_uri);
 }
 
 static void
@@ -285,6 +330,7 @@ on_find_key_pressed (GmaWindow       *self,
 
 static GBytes *
 resolve_uri (const char  *uri,
+             gboolean     ahead,
              char       **content_type,
              GError     **error,
              gpointer     user_data)
@@ -296,8 +342,10 @@ resolve_uri (const char  *uri,
   if (self->kiosk != NULL && _gma_window_kiosk_resolve (self, uri, content_type, &bytes, error))
     return bytes;
 
-  return gma_router_load_with_contact (self->content, self->session, self->contact,
-                                       uri, content_type, error);
+  /* The warm page is rendered for the walk its answer will make. */
+  return gma_router_load_with_contact (self->content,
+                                       ahead && self->ahead_session ? self->ahead_session : self->session,
+                                       self->contact, uri, content_type, error);
 }
 
 /* An administrator or the Preferences window changed the counter: the
@@ -320,6 +368,10 @@ on_settings_changed (GmaWindow  *self,
   gma_contact_free (self->contact);
   self->contact = g_steal_pointer (&contact);
   gma_faq_sidebar_set_contact (self->sidebar, self->contact);
+
+  /* A warm page rendered with the old counter must not be shown. */
+  g_clear_object (&self->ahead_session);
+  gma_page_view_preload_uri (self->page_view, NULL);
 
   uri = gma_page_view_get_uri (self->page_view);
   if (uri != NULL && !self->printing_slip)
@@ -384,6 +436,9 @@ gma_window_set_content (GmaWindow  *self,
 
   g_set_object (&self->content, content);
 
+  /* A warm page of the old content must not be shown. */
+  g_clear_object (&self->ahead_session);
+  gma_page_view_preload_uri (self->page_view, NULL);
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
@@ -561,6 +616,7 @@ after_first_paint (GdkFrameClock *frame_clock,
                    GmaWindow     *self)
 {
   g_signal_handlers_disconnect_by_func (frame_clock, after_first_paint, self);
+  gma_timing_mark ("first-frame", NULL);
 
   /* tools/bench measures the time to the first frame: stop right here,
    * before the work that waits for this frame (the web view, the FAQ
@@ -717,6 +773,7 @@ gma_window_finalize (GObject *object)
 {
   GmaWindow *self = GMA_WINDOW (object);
 
+  g_clear_object (&self->ahead_session);
   g_clear_object (&self->session);
   g_clear_object (&self->content);
   g_clear_object (&self->settings);
