@@ -174,6 +174,7 @@ page_for (Fixture    *fixture,
 
 static GBytes *
 resolve (const char  *uri,
+         gboolean     ahead,
          char       **content_type,
          GError     **error,
          gpointer     user_data)
