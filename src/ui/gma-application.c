@@ -596,6 +596,7 @@ gma_application_startup (GApplication *app)
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "window.close", { "<Control>w", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
     { "wizard.back", { "<Alt>Left", NULL } },
     { "wizard.restart", { "<Alt>Home", NULL } },
     { "win.toggle-sidebar", { "F9", NULL } },
@@ -610,9 +611,10 @@ gma_application_startup (GApplication *app)
     { "page.caret-browsing", { "F7", NULL } },
   };
 
-  /* Before GtkApplication's startup, which loads the keyboard shortcuts
-   * window (gtk/help-overlay.ui under the resource base path) for
-   * win.show-help-overlay. */
+  /* Before GtkApplication's startup, which looks for its resources under
+   * the resource base path. The keyboard shortcuts window is not among
+   * them (it is at ui/help-overlay.ui, not gtk/help-overlay.ui): the window
+   * builds it on first use, see _gma_window_ensure_help_overlay(). */
   register_ui_resources ();
 
   G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);

@@ -239,6 +239,47 @@ win_print_slip (GtkWidget  *widget,
   _gma_window_kiosk_print_slip (GMA_WINDOW (widget));
 }
 
+/* The keyboard shortcuts window is built the first time it is asked for.
+ * GtkApplication would build it with the window, before the first frame,
+ * if it were at gtk/help-overlay.ui under the resource base path: a whole
+ * hidden window, about a twentieth of the work up to the first frame. */
+GtkShortcutsWindow *
+_gma_window_ensure_help_overlay (GmaWindow *self)
+{
+  GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
+  g_autoptr(GtkBuilder) builder = NULL;
+
+  if (gtk_application_window_get_help_overlay (window) != NULL)
+    return gtk_application_window_get_help_overlay (window);
+
+  builder = gtk_builder_new_from_resource (RESOURCE_PREFIX "/ui/help-overlay.ui");
+  /* The window holds it; the builder's reference goes with the builder. */
+  gtk_application_window_set_help_overlay (window,
+                                           GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  return gtk_application_window_get_help_overlay (window);
+}
+
+static void
+win_show_help_overlay (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (_gma_window_ensure_help_overlay (GMA_WINDOW (user_data))));
+}
+
+/* win.show-help-overlay, in the window's action map as GtkApplicationWindow
+ * would add it (so it is exported alike, and the kiosk can disable it);
+ * gtk_application_window_set_help_overlay() keeps an action of that name. */
+void
+_gma_window_add_map_actions (GmaWindow *self)
+{
+  static const GActionEntry entries[] = {
+    { .name = "show-help-overlay", .activate = win_show_help_overlay },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+}
+
 void
 _gma_window_class_install_actions (GmaWindowClass *klass)
 {

@@ -854,6 +854,7 @@ gma_window_init (GmaWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _gma_window_add_map_actions (self);
 
   g_signal_connect_object (self->sidebar, "guided-check-requested",
                            G_CALLBACK (on_guided_check_requested), self, G_CONNECT_SWAPPED);
