@@ -243,6 +243,11 @@ test_window_is_japanese (UiFixture *fixture, gconstpointer data)
   /* The translation is loaded at all: one known message. */
   g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Back"), !=, "Back");
 
+  /* The header menu is built when first opened: open it once, so that
+   * its items are surveyed too. */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (fixture->window->menu_button));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (fixture->window->menu_button));
+  g_assert_nonnull (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (fixture->window->menu_button)));
   survey_window (&survey, GTK_WIDGET (fixture->window));
   app_menu = gtk_application_get_menubar (GTK_APPLICATION (fixture->app));
   if (app_menu != NULL)

@@ -204,10 +204,23 @@ test_every_shortcut_listed (UiFixture *fixture, gconstpointer data)
 static void
 test_menu (UiFixture *fixture, gconstpointer data)
 {
-  GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (fixture->window->menu_button));
+  GtkMenuButton *button = GTK_MENU_BUTTON (fixture->window->menu_button);
+  GMenuModel *menu;
   gboolean preferences = FALSE, shortcuts = FALSE, about = FALSE;
 
+  /* It is built when first opened, not with the window. */
+  g_assert_null (gtk_menu_button_get_menu_model (button));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  menu = gtk_menu_button_get_menu_model (button);
   g_assert_nonnull (menu);
+  g_assert_nonnull (gtk_menu_button_get_popover (button));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+  gtk_menu_button_popdown (button);
+  /* Opened again, the same menu. */
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_menu_model (button) == menu);
+  gtk_menu_button_popdown (button);
   for (int s = 0; s < g_menu_model_get_n_items (menu); s++)
     {
       GMenuModel *section = g_menu_model_get_item_link (menu, s, G_MENU_LINK_SECTION);

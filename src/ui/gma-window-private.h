@@ -26,6 +26,7 @@ struct _GmaWindow
   GmaQuestionView *question_view;
   GmaPageView *page_view;
   GtkWidget *menu_button;
+  GMenuModel *primary_menu;
   GtkSearchBar *find_bar;
   GtkEditable *find_entry;
 

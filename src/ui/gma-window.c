@@ -625,6 +625,18 @@ after_first_paint (GdkFrameClock *frame_clock,
     g_application_quit (g_application_get_default ());
 }
 
+/* The header menu's popover, a tree of widgets nobody sees before the menu
+ * opens, is built then, not with the window. */
+static void
+create_primary_menu (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  GmaWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static void
 gma_window_map (GtkWidget *widget)
 {
@@ -829,6 +841,7 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, question_view);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, page_view);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_entry);
   gtk_widget_class_bind_template_callback (widget_class, on_faq_entry_activated);
@@ -855,6 +868,8 @@ gma_window_init (GmaWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _gma_window_add_map_actions (self);
+  gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
+                                         create_primary_menu, self, NULL);
 
   g_signal_connect_object (self->sidebar, "guided-check-requested",
                            G_CALLBACK (on_guided_check_requested), self, G_CONNECT_SWAPPED);
