@@ -24,6 +24,7 @@
 #include "gma-application.h"
 #include "gma-content.h"
 #include "gma-json.h"
+#include "test-util.h"
 
 static const char * const ja[] = { "ja", NULL };
 
@@ -196,64 +197,6 @@ static const Row rows[] = {
     "faq.json: " MISSING },
 };
 
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) dir = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *name;
-
-  g_assert_cmpint (g_mkdir (to, 0755), ==, 0);
-  dir = g_dir_open (from, 0, &error);
-  g_assert_no_error (error);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *source = g_build_filename (from, name, NULL);
-      g_autofree char *target = g_build_filename (to, name, NULL);
-
-      if (g_file_test (source, G_FILE_TEST_IS_DIR))
-        copy_tree (source, target);
-      else
-        {
-          g_autofree char *text = NULL;
-          gsize len;
-
-          g_file_get_contents (source, &text, &len, &error);
-          g_assert_no_error (error);
-          g_file_set_contents (target, text, len, &error);
-          g_assert_no_error (error);
-        }
-    }
-}
-
-/* Removes @path and everything under it, without following links. */
-static void
-remove_tree (const char *path)
-{
-  GStatBuf st;
-
-  if (g_lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      g_chmod (path, 0755);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          remove_tree (child);
-        }
-      g_assert_cmpint (g_rmdir (path), ==, 0);
-    }
-  else
-    g_assert_cmpint (g_unlink (path), ==, 0);
-}
-
 static char *
 generate (Gen    gen,
           gsize *len)
@@ -340,7 +283,7 @@ break_set (const Row  *row,
       break;
     case DANGLING:
     case LINK:
-      remove_tree (path);
+      test_remove_tree (path);
       g_assert_cmpint (symlink (row->text, path), ==, 0);
       /* A dangling link leads nowhere; the other one somewhere real. */
       g_assert_cmpint (g_file_test (path, G_FILE_TEST_EXISTS), ==, row->op == LINK);
@@ -419,7 +362,7 @@ test_row (gconstpointer data)
       return;
     }
 
-  copy_tree (valid, set);
+  test_copy_tree (valid, set);
 
   /* The copy is valid before it is broken. */
   root = g_file_new_for_path (set);
@@ -464,7 +407,7 @@ test_row (gconstpointer data)
   fallback_expected = g_strdup_printf ("The content in “%s” was not used:\n%s", dir, expected);
   g_assert_cmpstr (override_error, ==, fallback_expected);
 
-  remove_tree (tmp);
+  test_remove_tree (tmp);
 }
 
 int

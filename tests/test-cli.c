@@ -10,6 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test-util.h"
+
 typedef struct {
   int status;
   char *out;
@@ -198,23 +200,13 @@ override_with_flow (const char *flow, gsize length)
 {
   g_autofree char *dir = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
   g_autofree char *source = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "resources", "content", NULL);
-  g_autofree char *command = g_strdup_printf ("cp -r '%s/.' '%s'", source, dir);
   g_autofree char *path = g_build_filename (dir, "flow.json", NULL);
-  int status;
 
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  test_copy_tree (source, dir);
   if (flow != NULL)
     g_assert_true (g_file_set_contents (path, flow, length, NULL));
 
   return g_steal_pointer (&dir);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", dir);
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, NULL, NULL));
 }
 
 static void
@@ -307,7 +299,7 @@ test_validate_broken (gconstpointer data)
   length = strlen (text);
   dir = override_with_flow (text, length);
   assert_refused (dir, fragment);
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* --language=en prints the English; a bad value is refused with exit 2;
@@ -385,14 +377,11 @@ test_broken_override_falls_back (gconstpointer data)
   g_autofree char *valid = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "tests", "fixtures",
                                              "content", "valid", NULL);
   g_autofree char *dir = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
-  g_autofree char *command = g_strdup_printf ("cp -r '%s/.' '%s'", valid, dir);
   g_autofree char *arg = g_strconcat ("--content=", dir, NULL);
   g_autofree char *broken_file = NULL;
   g_auto(Run) run = { 0 };
-  int status;
 
-  g_assert_true (g_spawn_command_line_sync (command, NULL, NULL, &status, NULL));
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  test_copy_tree (valid, dir);
 
   /* Before it is broken, the override is used: it has the page r1. */
   {
@@ -428,7 +417,7 @@ test_broken_override_falls_back (gconstpointer data)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, "There is no page “r1”"));
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 int

@@ -11,36 +11,10 @@
 #include "gma-contact.h"
 #include "gma-render.h"
 #include "gma-router.h"
+#include "test-util.h"
 
 #define HOSTILE_NAME "<b>&\"〇〇県' 医療政策課"
 #define HOSTILE_NAME_ESCAPED "&lt;b&gt;&amp;&quot;〇〇県&apos; 医療政策課"
-
-static void
-assert_contains (const char *haystack,
-                 const char *needle)
-{
-  if (strstr (haystack, needle) == NULL)
-    g_error ("“%s” not found in:\n%s", needle, haystack);
-}
-
-static void
-assert_lacks (const char *haystack,
-              const char *needle)
-{
-  if (strstr (haystack, needle) != NULL)
-    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
-}
-
-static guint
-count_occurrences (const char *haystack,
-                   const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
-}
 
 static void
 test_validate (void)
@@ -254,37 +228,37 @@ test_fill (void)
   g_assert_cmpstr (empty, ==, without);
 
   /* With one: a card at each marker, every value escaped. */
-  g_assert_cmpuint (count_occurrences (with, "<aside class=\"contact-card\""), ==, 2);
-  g_assert_cmpuint (count_occurrences (with, GMA_CONTACT_MARKER), ==, 1);   /* the comment's */
-  assert_contains (with, "<p class=\"contact-heading\">都道府県の窓口</p>");
-  assert_contains (with, "<dd class=\"contact-name\">" HOSTILE_NAME_ESCAPED "</dd>");
-  assert_contains (with, "<dd class=\"contact-phone\">03-1234-5678</dd>");
-  assert_contains (with, "<dd class=\"contact-hours\">平日 9:00〜17:00 &lt;i&gt;</dd>");
-  assert_contains (with, "<a href=\"https://www.pref.example.jp/iryo/?a=1&amp;b=2\">"
+  g_assert_cmpuint (test_count_occurrences (with, "<aside class=\"contact-card\""), ==, 2);
+  g_assert_cmpuint (test_count_occurrences (with, GMA_CONTACT_MARKER), ==, 1);   /* the comment's */
+  test_assert_contains (with, "<p class=\"contact-heading\">都道府県の窓口</p>");
+  test_assert_contains (with, "<dd class=\"contact-name\">" HOSTILE_NAME_ESCAPED "</dd>");
+  test_assert_contains (with, "<dd class=\"contact-phone\">03-1234-5678</dd>");
+  test_assert_contains (with, "<dd class=\"contact-hours\">平日 9:00〜17:00 &lt;i&gt;</dd>");
+  test_assert_contains (with, "<a href=\"https://www.pref.example.jp/iryo/?a=1&amp;b=2\">"
                          "https://www.pref.example.jp/iryo/?a=1&amp;b=2</a>");
   /* The web page can be copied, like every link of the pages. */
-  assert_contains (with, "href=\"gma://action/copy?text=https%3A%2F%2Fwww.pref.example.jp%2Firyo%2F%3Fa%3D1%26b%3D2\"");
-  assert_lacks (with, "<b>");
-  assert_lacks (with, "<i>");
-  assert_contains (with, "<p>都道府県窓口にご確認ください。</p>\n<aside");
+  test_assert_contains (with, "href=\"gma://action/copy?text=https%3A%2F%2Fwww.pref.example.jp%2Firyo%2F%3Fa%3D1%26b%3D2\"");
+  test_assert_lacks (with, "<b>");
+  test_assert_lacks (with, "<i>");
+  test_assert_contains (with, "<p>都道府県窓口にご確認ください。</p>\n<aside");
 
   /* Only what is set. */
   g_assert_true (gma_contact_set (phone_only, GMA_CONTACT_PHONE, "03-1234-5678", NULL));
   partial = gma_render_fill_contact (html, phone_only, "ja");
-  assert_contains (partial, "<dd class=\"contact-phone\">03-1234-5678</dd>");
-  assert_lacks (partial, "contact-name");
-  assert_lacks (partial, "contact-hours");
-  assert_lacks (partial, "contact-url");
-  assert_lacks (partial, "copy-link");
+  test_assert_contains (partial, "<dd class=\"contact-phone\">03-1234-5678</dd>");
+  test_assert_lacks (partial, "contact-name");
+  test_assert_lacks (partial, "contact-hours");
+  test_assert_lacks (partial, "contact-url");
+  test_assert_lacks (partial, "copy-link");
 
   /* On an English page the card's own words are English. */
   {
     g_autofree char *english = gma_render_fill_contact (html, contact, "en");
 
-    assert_contains (english, "<p class=\"contact-heading\">The prefecture’s counter</p>");
-    assert_contains (english, "<dt>Telephone</dt><dd class=\"contact-phone\">03-1234-5678</dd>");
-    assert_lacks (english, "都道府県の窓口</p>");
-    assert_lacks (english, "電話番号");
+    test_assert_contains (english, "<p class=\"contact-heading\">The prefecture’s counter</p>");
+    test_assert_contains (english, "<dt>Telephone</dt><dd class=\"contact-phone\">03-1234-5678</dd>");
+    test_assert_lacks (english, "都道府県の窓口</p>");
+    test_assert_lacks (english, "電話番号");
   }
 }
 
@@ -337,24 +311,24 @@ test_router (void)
   g_assert_no_error (error);
   r1_plain = g_strndup (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain));
 
-  g_assert_cmpuint (count_occurrences (r1, "<aside class=\"contact-card\""), ==, 1);
-  assert_contains (r1, HOSTILE_NAME_ESCAPED);
-  assert_lacks (r1, GMA_CONTACT_MARKER);
-  assert_lacks (r1_bare, "contact-card");
-  assert_lacks (r1_bare, GMA_CONTACT_MARKER);
-  assert_contains (r1_bare, "都道府県の窓口にお問い合わせください。");
+  g_assert_cmpuint (test_count_occurrences (r1, "<aside class=\"contact-card\""), ==, 1);
+  test_assert_contains (r1, HOSTILE_NAME_ESCAPED);
+  test_assert_lacks (r1, GMA_CONTACT_MARKER);
+  test_assert_lacks (r1_bare, "contact-card");
+  test_assert_lacks (r1_bare, GMA_CONTACT_MARKER);
+  test_assert_contains (r1_bare, "都道府県の窓口にお問い合わせください。");
   g_assert_cmpstr (r1_plain, ==, r1_bare);
 
   /* The search marks the guide's words, not the card's. */
-  assert_contains (r1_search, "<mark");
-  assert_contains (r1_search, "<p class=\"contact-heading\">都道府県の窓口</p>");
+  test_assert_contains (r1_search, "<mark");
+  test_assert_contains (r1_search, "<p class=\"contact-heading\">都道府県の窓口</p>");
 
   g_assert_true (gma_faq_entry_get_ask_counter (gma_faq_lookup (gma_content_get_faq (content), "faq-1-1")));
   g_assert_false (gma_faq_entry_get_ask_counter (gma_faq_lookup (gma_content_get_faq (content), "faq-1-2")));
-  g_assert_cmpuint (count_occurrences (faq1, "<aside class=\"contact-card\""), ==, 1);
-  assert_lacks (faq1_bare, "contact-card");
-  assert_lacks (faq1_bare, GMA_CONTACT_MARKER);
-  assert_lacks (faq2, "contact-card");
+  g_assert_cmpuint (test_count_occurrences (faq1, "<aside class=\"contact-card\""), ==, 1);
+  test_assert_lacks (faq1_bare, "contact-card");
+  test_assert_lacks (faq1_bare, GMA_CONTACT_MARKER);
+  test_assert_lacks (faq2, "contact-card");
 }
 
 /* In the guide's content, the card follows each place where the guide
@@ -396,9 +370,9 @@ test_embedded_places (void)
           expected = pages[p].n;
 
       g_test_message ("%s", gma_node_get_id (node));
-      g_assert_cmpuint (count_occurrences (html, "<aside class=\"contact-card\""), ==, expected);
-      assert_lacks (bare, "contact-card");
-      assert_lacks (bare, GMA_CONTACT_MARKER);
+      g_assert_cmpuint (test_count_occurrences (html, "<aside class=\"contact-card\""), ==, expected);
+      test_assert_lacks (bare, "contact-card");
+      test_assert_lacks (bare, GMA_CONTACT_MARKER);
       total += expected;
 
       /* Each card right after the guide's sentence that names the counter. */
@@ -424,7 +398,7 @@ test_embedded_places (void)
       g_test_message ("%s", gma_faq_entry_get_id (entry));
       g_assert_true (gma_faq_entry_get_ask_counter (entry) == expected);
       if (expected)
-        assert_contains (gma_faq_entry_get_answer (entry), "都道府県窓口");
+        test_assert_contains (gma_faq_entry_get_answer (entry), "都道府県窓口");
     }
 }
 

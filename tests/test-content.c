@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gma-content.h"
+#include "test-util.h"
 
 static const char * const ja[] = { "ja", NULL };
 
@@ -207,39 +208,6 @@ make_link (const char *dir,
   g_assert_no_error (error);
 }
 
-/* Deletes @path and, for a folder, what it holds; never follows links. */
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                                 G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                                 NULL, NULL);
-
-  if (info == NULL)
-    return;
-
-  if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-    {
-      g_autoptr(GFileEnumerator) children =
-        g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                   G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-      GFileInfo *child;
-
-      while (children != NULL &&
-             (child = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-        {
-          g_autofree char *child_path = g_build_filename (path, g_file_info_get_name (child),
-                                                          NULL);
-
-          remove_tree (child_path);
-          g_object_unref (child);
-        }
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
 /* Asserts that loading @dir fails with exactly @n_problems problems. */
 static GError *
 load_dir_fails (const char *dir,
@@ -278,8 +246,8 @@ test_symlink_file (void)
   assert_problem (error, "illustrations/pic.svg: ", LINK_REASON);
   assert_problem (error, "pages/r2.html: ", LINK_REASON);
 
-  remove_tree (dir);
-  remove_tree (outside);
+  test_remove_tree (dir);
+  test_remove_tree (outside);
 }
 
 /* A folder of the set that is a link is refused as well. */
@@ -301,8 +269,8 @@ test_symlink_folder (void)
   assert_problem (error, "illustrations/pic.svg: ",
                   "the folder “illustrations” " LINK_REASON);
 
-  remove_tree (dir);
-  remove_tree (outside);
+  test_remove_tree (dir);
+  test_remove_tree (outside);
 }
 
 /* gma_content_load_file() refuses links, also those made after the set
@@ -335,8 +303,8 @@ test_symlink_load_file (void)
       g_assert_nonnull (strstr (local_error->message, "symbolic link"));
     }
 
-  remove_tree (dir);
-  remove_tree (outside);
+  test_remove_tree (dir);
+  test_remove_tree (outside);
 }
 
 /* The administrator may name the set's directory itself through a
@@ -360,8 +328,8 @@ test_symlink_root (void)
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
 
-  remove_tree (holder);
-  remove_tree (dir);
+  test_remove_tree (holder);
+  test_remove_tree (dir);
 }
 
 /* Pictures are size-checked at validation, with their own limit, and
@@ -427,7 +395,7 @@ test_size_limits (void)
     g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
   }
 
-  remove_tree (dir);
+  test_remove_tree (dir);
 }
 
 /* Markup a page may not hold: each refused element, event handler and
@@ -1098,57 +1066,6 @@ test_english_missing (void)
   g_assert_null (strstr (missing, "$.edition.en"));
 }
 
-static void
-copy_tree (GFile *from,
-           GFile *to)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  g_file_make_directory (to, NULL, &error);
-  g_assert_no_error (error);
-  children = g_file_enumerate_children (from, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NONE, NULL, &error);
-  g_assert_no_error (error);
-  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) source = g_file_get_child (from, g_file_info_get_name (info));
-      g_autoptr(GFile) target = g_file_get_child (to, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        copy_tree (source, target);
-      else
-        {
-          g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
-          g_assert_no_error (error);
-        }
-    }
-  g_assert_no_error (error);
-}
-
-static void
-replace_in_file (const char *dir,
-                 const char *name,
-                 const char *old,
-                 const char *new)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) edited = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (strstr (text, old));
-  edited = g_string_new (text);
-  g_string_replace (edited, old, new, 1);
-  g_file_set_contents (path, edited->str, edited->len, &error);
-  g_assert_no_error (error);
-}
-
 /* A copy of the embedded set as an override: complete, it is shown in
  * English; each gap made in it is named, and it is then Japanese. */
 static void
@@ -1158,15 +1075,13 @@ test_english_override (void)
   g_autofree char *tmp = g_dir_make_tmp ("gma-test-english-XXXXXX", NULL);
   g_autofree char *dir = g_build_filename (tmp, "content", NULL);
   g_autofree char *gone = g_build_filename (dir, "pages", "en", "url-access.html", NULL);
-  g_autoptr(GFile) from = g_file_new_for_path (source);
   g_autoptr(GFile) root = g_file_new_for_path (dir);
   g_autoptr(GmaContent) content = NULL;
   g_autoptr(GmaContent) broken = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *missing = NULL;
-  g_autofree char *command = NULL;
 
-  copy_tree (from, root);
+  test_copy_tree (source, dir);
 
   content = gma_content_new (root, en, &error);
   g_assert_no_error (error);
@@ -1175,10 +1090,10 @@ test_english_override (void)
 
   /* A text without English, a link lost, a contact marker added, a page
    * missing */
-  replace_in_file (dir, "flow.json", ", \"en\": \"Remedy 1\"", "");
-  replace_in_file (dir, "pages/en/remedy-2.html",
+  test_replace_in_file (dir, "flow.json", ", \"en\": \"Remedy 1\"", "");
+  test_replace_in_file (dir, "pages/en/remedy-2.html",
                    "(<a href=\"mailto:info@g-mis.net\">info@g-mis.net</a>)", "info@g-mis.net");
-  replace_in_file (dir, "pages/en/remedy-4.html", "please wait.</p>",
+  test_replace_in_file (dir, "pages/en/remedy-4.html", "please wait.</p>",
                    "please wait.</p>\n<div class=\"note gma-contact\"></div>");
   g_assert_cmpint (g_remove (gone), ==, 0);
 
@@ -1196,8 +1111,7 @@ test_english_override (void)
   assert_line (missing, "pages/en/remedy-4.html: ", "has 2 contact marker(s) <div class=\"gma-contact\"></div> where the Japanese page pages/remedy-4.html has 1");
   assert_line (missing, "flow.json: $.nodes[6].page: ", "add “pages/en/url-access.html”");
 
-  command = g_strdup_printf ("rm -rf '%s'", tmp);
-  g_assert_cmpint (system (command), ==, 0);
+  test_remove_tree (tmp);
 }
 
 int

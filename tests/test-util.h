@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Helpers shared by the core tests (GLib only): text assertions with the
+ * whole text in the failure, and scratch copies of content sets. */
+#pragma once
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+static inline void
+test_assert_contains (const char *haystack,
+                      const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, haystack);
+}
+
+static inline void
+test_assert_lacks (const char *haystack,
+                   const char *needle)
+{
+  if (strstr (haystack, needle) != NULL)
+    g_error ("“%s” unexpectedly found in:\n%s", needle, haystack);
+}
+
+static inline guint
+test_count_occurrences (const char *haystack,
+                        const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = strstr (haystack, needle); p != NULL; p = strstr (p + 1, needle))
+    n++;
+  return n;
+}
+
+/* Copies the folder @from into the folder @to (made if missing), files
+ * byte for byte. */
+static inline void
+test_copy_tree (const char *from,
+                const char *to)
+{
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *name;
+
+  if (g_mkdir_with_parents (to, 0755) != 0)
+    g_error ("cannot make %s: %s", to, g_strerror (errno));
+  dir = g_dir_open (from, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+
+      if (g_file_test (source, G_FILE_TEST_IS_DIR))
+        test_copy_tree (source, target);
+      else
+        {
+          g_autofree char *text = NULL;
+          gsize len;
+
+          g_file_get_contents (source, &text, &len, &error);
+          g_assert_no_error (error);
+          g_file_set_contents (target, text, len, &error);
+          g_assert_no_error (error);
+        }
+    }
+}
+
+/* Removes @path and everything under it, without following links; a
+ * folder a test made unreadable is made readable first. */
+static inline void
+test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0755);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          test_remove_tree (child);
+        }
+      g_assert_cmpint (g_rmdir (path), ==, 0);
+    }
+  else
+    g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+/* Replaces the first @old in @dir/@name (which must hold it) by @new. */
+static inline void
+test_replace_in_file (const char *dir,
+                      const char *name,
+                      const char *old,
+                      const char *new)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  if (strstr (text, old) == NULL)
+    g_error ("“%s” not found in %s", old, path);
+  edited = g_string_new (text);
+  g_string_replace (edited, old, new, 1);
+  g_file_set_contents (path, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+}
