@@ -5,6 +5,7 @@
 #define G_LOG_DOMAIN "gma-test-page-view"
 #include "config.h"
 
+#include "gma-contact.h"
 #include "ui-test-util.h"
 
 typedef struct {
@@ -168,6 +169,52 @@ test_other_answer_loads (UiFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (html, answered));
 }
 
+static gboolean
+counter_is (gpointer data)
+{
+  UiFixture *fixture = ((gpointer *) data)[0];
+  const char *name = ((gpointer *) data)[1];
+  const GmaContact *contact = gma_window_get_contact (fixture->window);
+
+  return contact != NULL && g_strcmp0 (gma_contact_get (contact, GMA_CONTACT_NAME), name) == 0;
+}
+
+/* The counter changes while a page is warm: that page was rendered
+ * without it, so it is made again, and the click shows the counter. */
+static void
+test_counter_change_rewarms (UiFixture *fixture, gconstpointer data)
+{
+  GSettings *settings = gma_application_get_settings (fixture->app);
+  GmaSession *session = gma_window_get_session (fixture->window);
+  const GmaNode *question;
+  g_autofree char *warm_uri = NULL;
+  g_autofree char *html = NULL;
+  gpointer wait[] = { fixture, (gpointer) "テスト県 医療政策課" };
+
+  ui_wait_for_page (fixture, "gma://page/start");
+  click_first_answer_warm (fixture);
+
+  /* The first question's first answer leads to a page that names the
+   * prefecture's counter (the embedded content: pre-notice → mailbox-space
+   * → remedy-1). Walk there. */
+  while (!g_str_equal (gma_node_get_id (gma_session_get_current (session)), "mailbox-space"))
+    click_first_answer_warm (fixture);
+  question = gma_session_get_current (session);
+  warm_uri = page_uri (gma_node_get_answer_target (question, 0));
+  g_assert_cmpstr (warm_uri, ==, "gma://page/remedy-1");
+  wait_for_warm_page (fixture, warm_uri);
+
+  g_settings_set_string (settings, "counter-name", wait[1]);
+  ui_wait_until (counter_is, wait, "the window's counter");
+
+  click_first_answer_warm (fixture);
+  html = shown_html (fixture);
+  g_assert_nonnull (strstr (html, "<aside class=\"contact-card\""));
+  g_assert_nonnull (strstr (html, "テスト県 医療政策課"));
+
+  g_settings_reset (settings, "counter-name");
+}
+
 /* At a result there is nothing to keep warm. */
 static void
 test_no_warm_view_at_result (UiFixture *fixture, gconstpointer data)
@@ -311,6 +358,7 @@ main (int argc, char *argv[])
   ADD ("/page-view/warm-first-answer", test_warm_first_answer);
   ADD ("/page-view/other-answer-loads", test_other_answer_loads);
   ADD ("/page-view/no-warm-view-at-result", test_no_warm_view_at_result);
+  ADD ("/page-view/counter-change-rewarms", test_counter_change_rewarms);
   g_test_add_func ("/page-view/timings", test_timings);
   g_test_add_func ("/page-view/no-timings-unless-asked", test_no_timings_unless_asked);
 

@@ -68,6 +68,15 @@ same_walk (GmaSession *a,
   return TRUE;
 }
 
+/* The warm page was rendered from what changed (the content, the
+ * counter): it must never be shown. */
+static void
+drop_warm_page (GmaWindow *self)
+{
+  g_clear_object (&self->ahead_session);
+  gma_page_view_preload_uri (self->page_view, NULL);
+}
+
 static void
 load_current_page (GmaWindow *self)
 {
@@ -369,17 +378,28 @@ on_settings_changed (GmaWindow  *self,
   self->contact = g_steal_pointer (&contact);
   gma_faq_sidebar_set_contact (self->sidebar, self->contact);
 
-  /* A warm page rendered with the old counter must not be shown. */
-  g_clear_object (&self->ahead_session);
-  gma_page_view_preload_uri (self->page_view, NULL);
+  drop_warm_page (self);
 
   uri = gma_page_view_get_uri (self->page_view);
-  if (uri != NULL && !self->printing_slip)
+  if (uri == NULL || self->printing_slip)
+    return;
+  if (self->session != NULL)
     {
-      g_autofree char *again = g_strdup (uri);
+      g_autofree char *current = gma_router_uri (GMA_ROUTE_PAGE,
+                                                 gma_node_get_id (gma_session_get_current (self->session)));
 
-      gma_page_view_load_uri (self->page_view, again);
+      /* The question's page: again, and its next page warm again. */
+      if (g_str_equal (uri, current))
+        {
+          load_current_page (self);
+          return;
+        }
     }
+  {
+    g_autofree char *again = g_strdup (uri);
+
+    gma_page_view_load_uri (self->page_view, again);
+  }
 }
 
 const GmaContact *
@@ -436,9 +456,7 @@ gma_window_set_content (GmaWindow  *self,
 
   g_set_object (&self->content, content);
 
-  /* A warm page of the old content must not be shown. */
-  g_clear_object (&self->ahead_session);
-  gma_page_view_preload_uri (self->page_view, NULL);
+  drop_warm_page (self);
   if (self->session != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->session, on_session_changed, self);
