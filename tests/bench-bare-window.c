@@ -9,6 +9,14 @@
  * from exec to exit of this program is what "a plain GTK window" costs.
  * With GMIS_ASSISTANT_TIMINGS=1 it prints "timing: first-frame MS" like
  * the app (see gma-timing.h).
+ *
+ * GMA_BENCH_TEXT=1 makes a third floor, for information: the words of the
+ * app's first frame in Japanese (its header bar with title, subtitle and
+ * buttons, the FAQ sidebar's search entry and heading, the first question
+ * and its button), in plain GTK widgets at the app's type sizes, without
+ * anything of the app behind them (no content, settings, templates or
+ * actions). What it costs over the bare window is what drawing that text
+ * costs: fonts found, loaded, measured and rendered.
  */
 #define G_LOG_DOMAIN "gma-bench-bare-window"
 #include "config.h"
@@ -51,6 +59,70 @@ on_map (GtkWidget *widget,
                            G_CALLBACK (on_after_paint), widget, 0);
 }
 
+static GtkWidget *
+text_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* The app's first frame, words and type sizes only (see the top). */
+static void
+add_first_frame_text (GtkWindow *window)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GtkWidget *header = gtk_header_bar_new ();
+  GtkWidget *titles = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *columns = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *sidebar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *wizard = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *search = gtk_search_entry_new ();
+  GtkWidget *start = gtk_button_new_with_label ("はじめる");
+
+  /* The sizes of the app's style.css. */
+  gtk_css_provider_load_from_data (provider,
+                                   ".big { font-size: 1.45em; font-weight: bold; }"
+                                   " .kind, headerbar .title { font-weight: bold; }"
+                                   " headerbar .subtitle { font-size: 0.8em; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  gtk_box_append (GTK_BOX (titles), text_label ("G-MIS メール対処アシスタント", "title"));
+  gtk_box_append (GTK_BOX (titles), text_label ("令和5年度（2023年11月）の案内に基づく", "subtitle"));
+  gtk_header_bar_set_title_widget (GTK_HEADER_BAR (header), titles);
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), gtk_button_new_from_icon_name ("go-previous-symbolic"));
+  gtk_header_bar_pack_start (GTK_HEADER_BAR (header), gtk_button_new_with_mnemonic ("最初からやり直す(_S)"));
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), gtk_button_new_from_icon_name ("open-menu-symbolic"));
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), gtk_toggle_button_new_with_label ("FAQ"));
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), gtk_button_new_with_mnemonic ("全体の流れ(_W)"));
+  gtk_window_set_titlebar (window, header);
+
+  g_object_set (search, "placeholder-text", "よくある質問と案内を検索する", NULL);
+  gtk_box_append (GTK_BOX (sidebar), search);
+  gtk_box_append (GTK_BOX (sidebar), text_label ("よくある質問（FAQ）", "big"));
+  gtk_widget_set_size_request (sidebar, 280, -1);
+
+  gtk_widget_add_css_class (start, "suggested-action");
+  gtk_widget_set_size_request (start, -1, 64);
+  gtk_box_append (GTK_BOX (wizard), text_label ("はじめに", "kind"));
+  gtk_box_append (GTK_BOX (wizard), text_label ("アカウント発行通知に係るトラブル対処方法について", "big"));
+  gtk_box_append (GTK_BOX (wizard), start);
+  gtk_widget_set_size_request (wizard, 320, -1);
+
+  gtk_box_append (GTK_BOX (columns), sidebar);
+  gtk_box_append (GTK_BOX (columns), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_box_append (GTK_BOX (columns), wizard);
+  gtk_box_append (GTK_BOX (columns), gtk_separator_new (GTK_ORIENTATION_VERTICAL));
+  gtk_window_set_child (window, columns);
+}
+
 static void
 on_activate (GtkApplication *app,
              gpointer        user_data)
@@ -64,6 +136,8 @@ on_activate (GtkApplication *app,
    * all and never loads a font. */
   if (g_strcmp0 (g_getenv ("GMA_BENCH_TITLEBAR"), "1") == 0)
     gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
+  if (g_strcmp0 (g_getenv ("GMA_BENCH_TEXT"), "1") == 0)
+    add_first_frame_text (GTK_WINDOW (window));
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);
   g_signal_connect (window, "map", G_CALLBACK (on_map), NULL);
   gtk_window_present (GTK_WINDOW (window));

@@ -8,7 +8,9 @@
 #   first-frame  "timing: first-frame" of gmis-assistant (it stops in its
 #                first after-paint, GMA_EXIT_AFTER_FIRST_FRAME=1) against
 #                tests/bench-bare-window, a bare GTK window (and, for
-#                information, the same with a title bar, which draws text).
+#                information, the same with a title bar, which draws text,
+#                and the same with the words of the app's first frame at its
+#                type sizes in plain GTK widgets: what the text costs).
 #   page         "timing: page-ready remedy-2" of gmis-assistant
 #                --page=remedy-2 against tests/bench-bare-webview, a bare
 #                window with one WebKitWebView showing the same page (the
@@ -209,15 +211,18 @@ for figure in "${figures[@]}"; do
         if ((i % 2 == 0)); then
           run_first_frame bare "$bare"
           run_first_frame titled env GMA_BENCH_TITLEBAR=1 "$bare"
+          run_first_frame text env GMA_BENCH_TEXT=1 "$bare"
           run_first_frame app env GMA_EXIT_AFTER_FIRST_FRAME=1 "$app"
         else
           run_first_frame app env GMA_EXIT_AFTER_FIRST_FRAME=1 "$app"
+          run_first_frame text env GMA_BENCH_TEXT=1 "$bare"
           run_first_frame titled env GMA_BENCH_TITLEBAR=1 "$bare"
           run_first_frame bare "$bare"
         fi
       done
       row "first frame (ms)" "$(median "$tmp/bare")" "$(median "$tmp/app")" 1.10
       row "  against a window with a title bar" "$(median "$tmp/titled")" "$(median "$tmp/app")" ""
+      row "  against the same text, plain GTK" "$(median "$tmp/text")" "$(median "$tmp/app")" ""
       ;;
 
     page)
