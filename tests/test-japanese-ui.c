@@ -254,6 +254,21 @@ test_window_is_japanese (UiFixture *fixture, gconstpointer data)
     look_at_menu (&survey, app_menu, "menubar");
 
   assert_all_japanese (&survey, 20);
+
+  /* The header's labelled buttons keep their mnemonic letters on a
+   * desktop; a touch terminal has no Alt key, and shows none. */
+  if (fixture->window->kiosk != NULL)
+    {
+      g_assert_cmpstr (gtk_button_get_label (fixture->window->restart_button), ==, "最初からやり直す");
+      g_assert_cmpstr (gtk_button_get_label (fixture->window->flow_button), ==, "全体の流れ");
+      g_assert_false (gtk_button_get_use_underline (fixture->window->flow_button));
+    }
+  else
+    {
+      g_assert_cmpstr (gtk_button_get_label (fixture->window->restart_button), ==, "最初からやり直す(_S)");
+      g_assert_cmpstr (gtk_button_get_label (fixture->window->flow_button), ==, "全体の流れ(_W)");
+      g_assert_true (gtk_button_get_use_underline (fixture->window->flow_button));
+    }
 }
 
 /* The windows the header menu opens: Preferences and the keyboard

@@ -308,6 +308,12 @@ _gma_window_setup_kiosk (GmaWindow *self)
   header = g_object_ref (gtk_window_get_titlebar (GTK_WINDOW (self)));
   gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
   gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  /* A touch screen has no Alt key: the labels lose their mnemonic letters,
+   * 「最初からやり直す(S)」 becomes 「最初からやり直す」. */
+  gtk_button_set_use_underline (self->restart_button, FALSE);
+  gtk_button_set_label (self->restart_button, _("Start Over"));
+  gtk_button_set_use_underline (self->flow_button, FALSE);
+  gtk_button_set_label (self->flow_button, _("Whole Flow"));
   gtk_box_prepend (GTK_BOX (content), header);
   g_object_unref (header);
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),

@@ -26,6 +26,8 @@ struct _GmaWindow
   GmaQuestionView *question_view;
   GmaPageView *page_view;
   GtkWidget *menu_button;
+  GtkButton *restart_button;
+  GtkButton *flow_button;
   GMenuModel *primary_menu;
   GtkSearchBar *find_bar;
   GtkEditable *find_entry;

@@ -859,6 +859,8 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, question_view);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, page_view);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, restart_button);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, flow_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_entry);
