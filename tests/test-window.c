@@ -353,6 +353,9 @@ test_web_settings (UiFixture *fixture, gconstpointer data)
   g_assert_false (webkit_settings_get_enable_javascript (settings));
   g_assert_false (webkit_settings_get_enable_javascript_markup (settings));
   g_assert_false (webkit_settings_get_enable_developer_extras (settings));
+  /* Painted on the CPU: no GPU compositing (see gma-web-module.c). */
+  g_assert_cmpint (webkit_settings_get_hardware_acceleration_policy (settings), ==,
+                   WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
   g_assert_true (webkit_network_session_is_ephemeral (session));
   g_assert_cmpstr (webkit_web_view_get_default_content_security_policy (web_view), ==, GMA_PAGE_CSP);
 }
