@@ -184,6 +184,21 @@ test_from_settings (void)
   g_assert_null (gma_contact_get (contact, GMA_CONTACT_URL));
   g_assert_cmpstr (gma_contact_get (contact, GMA_CONTACT_NAME), ==, HOSTILE_NAME);
   g_assert_cmpstr (gma_contact_get (contact, GMA_CONTACT_HOURS), ==, "平日 9:00〜17:00");
+  g_clear_pointer (&contact, gma_contact_free);
+
+  /* After another key changed, the bad values are left out again but not
+   * reported again (an unexpected warning fails this test); after one of
+   * them changed, that one is. */
+  g_settings_set_string (settings, "counter-hours", "平日 9:00〜16:00");
+  contact = gma_contact_new_from_settings_changed (settings, "counter-hours");
+  g_assert_null (gma_contact_get (contact, GMA_CONTACT_PHONE));
+  g_assert_cmpstr (gma_contact_get (contact, GMA_CONTACT_HOURS), ==, "平日 9:00〜16:00");
+  g_clear_pointer (&contact, gma_contact_free);
+  g_test_expect_message ("gma-contact", G_LOG_LEVEL_WARNING,
+                         "The setting counter-url is not used: *https://*");
+  contact = gma_contact_new_from_settings_changed (settings, "counter-url");
+  g_test_assert_expected_messages ();
+  g_assert_null (gma_contact_get (contact, GMA_CONTACT_URL));
 
   for (guint f = 0; f < GMA_CONTACT_N_FIELDS; f++)
     g_settings_reset (settings, gma_contact_field_get_key (f));

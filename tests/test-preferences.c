@@ -377,6 +377,13 @@ test_card_in_page (UiFixture *fixture, gconstpointer data)
   g_test_assert_expected_messages ();
   g_assert_true (gma_contact_is_empty (gma_window_get_contact (fixture->window)));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gma_preferences_window_get_message (preferences, GMA_CONTACT_PHONE))));
+  /* Another key changes: the counter shows it, and the bad phone number
+   * is not warned about a second time (that would fail this test). */
+  g_settings_set_string (settings, "counter-name", "〇〇県 医療政策課");
+  flush ();
+  g_assert_cmpstr (gma_contact_get (gma_window_get_contact (fixture->window), GMA_CONTACT_NAME), ==,
+                   "〇〇県 医療政策課");
+  g_assert_null (gma_contact_get (gma_window_get_contact (fixture->window), GMA_CONTACT_PHONE));
 
   gtk_window_destroy (GTK_WINDOW (preferences));
   g_settings_reset (settings, "counter-phone");

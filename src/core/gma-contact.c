@@ -201,7 +201,8 @@ gma_contact_new (void)
 }
 
 GmaContact *
-gma_contact_new_from_settings (GSettings *settings)
+gma_contact_new_from_settings_changed (GSettings  *settings,
+                                       const char *changed_key)
 {
   g_autoptr(GmaContact) self = gma_contact_new ();
 
@@ -212,11 +213,18 @@ gma_contact_new_from_settings (GSettings *settings)
       g_autofree char *value = g_settings_get_string (settings, fields[i].key);
       g_autoptr(GError) error = NULL;
 
-      if (!gma_contact_set (self, i, value, &error))
+      if (!gma_contact_set (self, i, value, &error) &&
+          (changed_key == NULL || g_str_equal (changed_key, fields[i].key)))
         g_warning ("The setting %s is not used: %s", fields[i].key, error->message);
     }
 
   return g_steal_pointer (&self);
+}
+
+GmaContact *
+gma_contact_new_from_settings (GSettings *settings)
+{
+  return gma_contact_new_from_settings_changed (settings, NULL);
 }
 
 GmaContact *

@@ -60,6 +60,11 @@ GmaContact *gma_contact_new              (void);
  * A value that does not validate is left out, with a warning that names
  * its key and says why. */
 GmaContact *gma_contact_new_from_settings (GSettings      *settings);
+/* The same after @changed_key changed: only that key's value is warned
+ * about, so that a bad value is not reported again each time another
+ * key changes. */
+GmaContact *gma_contact_new_from_settings_changed (GSettings  *settings,
+                                                   const char *changed_key);
 GmaContact *gma_contact_copy             (const GmaContact *self);
 void        gma_contact_free             (GmaContact      *self);
 /* Sets @field to @value (trimmed; NULL or "" unsets it). FALSE, and

@@ -370,7 +370,7 @@ on_settings_changed (GmaWindow  *self,
   if (!g_str_has_prefix (key, "counter-"))
     return;
 
-  contact = gma_contact_new_from_settings (settings);
+  contact = gma_contact_new_from_settings_changed (settings, key);
   if (gma_contact_equal (contact, self->contact))
     return;
 
