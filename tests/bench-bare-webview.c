@@ -13,8 +13,8 @@
  * With GMIS_ASSISTANT_TIMINGS=1 it prints "timing: first-frame MS" and
  * "timing: page-ready ID MS" like the app (see gma-timing.h): the page is
  * ready when its load has finished and a frame was painted after that.
- * It runs until it is killed, or quits once the page is ready with
- * GMA_EXIT_AFTER_PAGE_READY=1.
+ * It runs until it is killed: tools/bench reads the memory of its process
+ * tree once the page is ready, then ends it.
  */
 #define G_LOG_DOMAIN "gma-bench-bare-webview"
 #include "config.h"
@@ -71,13 +71,6 @@ serve (WebKitURISchemeRequest *request,
   webkit_uri_scheme_request_finish (request, stream, size, type);
 }
 
-static gboolean
-quit_idle (gpointer user_data)
-{
-  g_application_quit (G_APPLICATION (user_data));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_page_painted (GdkFrameClock *frame_clock,
                  GtkWidget     *web_view)
@@ -85,9 +78,6 @@ on_page_painted (GdkFrameClock *frame_clock,
   g_signal_handlers_disconnect_by_func (frame_clock, on_page_painted, web_view);
 
   gma_timing_mark ("page-ready", g_object_get_data (G_OBJECT (web_view), "gma-page-id"));
-  if (g_strcmp0 (g_getenv ("GMA_EXIT_AFTER_PAGE_READY"), "1") == 0)
-    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, quit_idle,
-                     g_object_ref (g_application_get_default ()), g_object_unref);
 }
 
 static void

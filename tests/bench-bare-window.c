@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * bench-bare-window: the baseline of the first-frame benchmark
- * (tools/lib/bench-startup.sh, "tools/bench startup").
+ * (tools/lib/bench-ui.sh, "tools/bench first-frame").
  *
  * A bare GtkApplication with one empty GtkApplicationWindow of the app's
  * default size. It quits as soon as its first frame has been painted, which
- * is what gmis-assistant does with GMA_EXIT_AFTER_FIRST_FRAME=1: the time
- * from exec to exit of this program is what "a plain GTK window" costs.
- * With GMIS_ASSISTANT_TIMINGS=1 it prints "timing: first-frame MS" like
- * the app (see gma-timing.h).
+ * is what gmis-assistant does with GMA_EXIT_AFTER_FIRST_FRAME=1. With
+ * GMIS_ASSISTANT_TIMINGS=1 it prints "timing: first-frame MS" like the app
+ * (see gma-timing.h): that line, the time from the process's start to its
+ * first frame, is what "a plain GTK window" costs.
  *
  * GMA_BENCH_TEXT=1 makes a third floor, for information: the words of the
  * app's first frame in Japanese (its header bar with title, subtitle and

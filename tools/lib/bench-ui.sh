@@ -27,6 +27,7 @@
 # milliseconds since the process started, see src/core/gma-timing.h.
 # Without a display it re-runs itself under xvfb-run and a private D-Bus
 # session. GSK_RENDERER is cairo unless set (the test suite's renderer).
+# tools/bench, its only caller, builds the programs first.
 #
 # Environment: GMA_BUILDDIR (default _build), GSK_RENDERER.
 set -euo pipefail
@@ -34,7 +35,7 @@ set -euo pipefail
 # shellcheck source=tools/lib/setup.sh
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-runs="${GMA_BENCH_RUNS:-15}"
+runs=15
 figures=()
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -54,12 +55,7 @@ esac
 cd "$GMA_SOURCE_ROOT"
 build="$GMA_SOURCE_ROOT/$GMA_BUILDDIR"
 
-if [ -z "${GMA_BENCH_INNER:-}" ]; then
-  ninja -C "$GMA_BUILDDIR" src/gmis-assistant src/ui/gma-webkit.so tests/bench-bare-window \
-    tests/bench-bare-webview tests/bench-dump-page tests/bench-warm data/gschemas.compiled >&2
-fi
-
-inner=(env GMA_BENCH_INNER=1 GMA_BUILDDIR="$GMA_BUILDDIR" bash "${BASH_SOURCE[0]}" -n "$runs" "${figures[@]}")
+inner=(env GMA_BUILDDIR="$GMA_BUILDDIR" bash "${BASH_SOURCE[0]}" -n "$runs" "${figures[@]}")
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
   command -v xvfb-run >/dev/null 2>&1 || gma_die "no display and no xvfb-run (run tools/setup)"
   exec xvfb-run -a -s "-screen 0 1280x1024x24" dbus-run-session -- "${inner[@]}"
@@ -70,15 +66,9 @@ fi
 
 export GSK_RENDERER="${GSK_RENDERER:-cairo}"
 export GSETTINGS_BACKEND=memory
-export GSETTINGS_SCHEMA_DIR="$build/data"
-export GMA_WEB_MODULE="$build/src/ui/gma-webkit.so"
-export GMA_LOCALEDIR="$build/po"
 export GMIS_ASSISTANT_TIMINGS=1
-export LANG=ja_JP.UTF-8
-unset LC_ALL LC_MESSAGES LANGUAGE GMA_EXIT_AFTER_FIRST_FRAME GMA_EXIT_AFTER_PAGE_READY
-if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
-  export LANG=C.UTF-8
-fi
+unset GMA_EXIT_AFTER_FIRST_FRAME
+gma_use_build_tree
 
 app="$build/src/gmis-assistant"
 bare="$build/tests/bench-bare-window"

@@ -1,10 +1,12 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 #
-# Shared set-up for tools/setup, tools/run and tools/test. Source it; it
-# defines functions and changes nothing by itself.
+# Shared set-up for the scripts in tools/. Source it; it defines functions
+# and changes nothing by itself.
 #
-#   gma_setup_all   packages + ja_JP.UTF-8 locale + meson setup + ninja
+#   gma_setup_all        packages + ja_JP.UTF-8 locale + meson setup + ninja
+#   gma_use_build_tree   programs started afterwards use the build tree, in
+#                        Japanese
 #
 # Environment:
 #   GMA_BUILDDIR    build directory, relative to the source root (default _build)
@@ -14,6 +16,7 @@
 #                   clang and its sanitizer runtimes)
 #   GMA_MESON_SETUP_ARGS  extra arguments for the first 'meson setup' of the
 #                   build directory (tools/test --sanitize)
+#   GMA_KEEP_LOCALE=1  gma_use_build_tree keeps the locale as it is
 
 GMA_SOURCE_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 GMA_BUILDDIR="${GMA_BUILDDIR:-_build}"
@@ -78,10 +81,15 @@ gma_install_packages() {
     apt-get install -y -q "${missing[@]}"
 }
 
+# Whether the ja_JP.UTF-8 locale is installed.
+gma_have_japanese_locale() {
+  locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'
+}
+
 # Make sure ja_JP.UTF-8 exists so that the Japanese translation is really
 # loaded by gettext (tests and tools/run use it).
 gma_ensure_locale() {
-  if locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  if gma_have_japanese_locale; then
     return 0
   fi
   if ! command -v localedef >/dev/null 2>&1; then
@@ -104,7 +112,7 @@ gma_ensure_locale() {
     alias=(-A /usr/share/locale/locale.alias)
   fi
   gma_as_root localedef -i ja_JP -c -f UTF-8 "${alias[@]}" ja_JP.UTF-8 || true
-  if ! locale -a 2>/dev/null | grep -qi '^ja_JP\.utf-\?8$'; then
+  if ! gma_have_japanese_locale; then
     gma_die "could not generate the ja_JP.UTF-8 locale"
   fi
 }
@@ -126,6 +134,33 @@ gma_build() {
   fi
   gma_log "building in $GMA_BUILDDIR"
   ninja -C "$GMA_BUILDDIR"
+}
+
+# Points the programs started from now on at the build tree, so that they
+# run without anything installed: the schema compiled there
+# (data/meson.build), the WebKit module the UI opens after its first frame
+# (src/ui/meson.build) and the translations (po/meson.build builds
+# po/ja/LC_MESSAGES/gmis-assistant.mo there; the app binds its text domain
+# to $GMA_LOCALEDIR when it is set). They run in Japanese: LANG=ja_JP.UTF-8
+# (C.UTF-8 when that locale is missing, see gma_ensure_locale), unless a
+# Japanese locale is set already or GMA_KEEP_LOCALE=1.
+gma_use_build_tree() {
+  export GSETTINGS_SCHEMA_DIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/data"
+  export GMA_WEB_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/ui/gma-webkit.so"
+  export GMA_LOCALEDIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/po"
+
+  if [ "${GMA_KEEP_LOCALE:-0}" = 1 ]; then
+    return 0
+  fi
+  case "${LC_ALL:-}${LC_MESSAGES:-}${LANG:-}" in
+    ja*) return 0 ;;
+  esac
+  unset LC_ALL LC_MESSAGES LANGUAGE
+  if gma_have_japanese_locale; then
+    export LANG=ja_JP.UTF-8
+  else
+    export LANG=C.UTF-8
+  fi
 }
 
 gma_setup_all() {
