@@ -8,6 +8,12 @@
  *   screenshot-window OUT.png contact ID   page ID with an example prefecture's counter
  *   screenshot-window OUT.png preferences ID  the same, with the Preferences window
  *   screenshot-window OUT.png shortcuts ID    page ID under the keyboard shortcuts window
+ *   screenshot-window OUT.png menu ID      page ID with the header menu open
+ *   screenshot-window OUT.png kiosk ID     kiosk mode (set as an administrator's dconf
+ *                                          would), a visitor past the attract screen
+ *                                          on page ID
+ *
+ * GMA_SCREENSHOT_LANGUAGE=en shows the content in English.
  *
  * The window takes the whole (virtual) screen: there is no window manager
  * under Xvfb to maximise it. States are set through the window's own
