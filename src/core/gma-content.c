@@ -422,24 +422,6 @@ check_link (PageCheck  *check,
                 "https://… or mailto:… links", value);
 }
 
-static inline void
-advance (const char **p,
-         guint       *line,
-         guint       *col)
-{
-  if (**p == '\n')
-    {
-      (*line)++;
-      *col = 1;
-      (*p)++;
-    }
-  else
-    {
-      *p = g_utf8_next_char (*p);
-      (*col)++;
-    }
-}
-
 /* Elements a page may not hold, and why; the administrator reads it. */
 static const struct {
   const char *name;
@@ -598,11 +580,13 @@ check_page (GmaContent  *self,
 
   if (!g_utf8_validate_len (data, len, &bad))
     {
-      guint line = 1, col = 1;
+      /* The bytes before @bad are valid UTF-8 without a NUL (which
+       * g_utf8_validate_len() refuses), so the scanner's counting
+       * reaches @bad. */
+      GmaHtmlPos pos = { data, 1, 1 };
 
-      for (const char *p = data; p < bad; )
-        advance (&p, &line, &col);
-      page_problem (&check, line, col,
+      gma_html_pos_advance (&pos, bad - data);
+      page_problem (&check, pos.line, pos.col,
                     "the byte 0x%02X is not valid UTF-8; save the file with the UTF-8 encoding",
                     (guchar) *bad);
       return NULL;
@@ -764,26 +748,6 @@ gma_content_translated_page_path (const char *page,
   return g_strconcat (language, "/", page, NULL);
 }
 
-static gboolean
-text_is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (ch) && ch != 0x3000)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
-}
-
 /* Every language map of @node (an object with a "ja" member, anywhere in
  * the file) must have a non-empty "en" of the same kind: a text for a
  * text, a list of words for a list. Each one that lacks it is added to
@@ -855,7 +819,7 @@ check_json_translation (JsonNode    *node,
         }
       list = json_node_get_array (en);
       for (guint i = 0; i < json_array_get_length (list); i++)
-        if (!node_is_string (json_array_get_element (list, i)))
+        if (!gma_json_node_is_string (json_array_get_element (list, i)))
           strings = FALSE;
       if (!strings)
         gma_problems_add (missing, file, en_path, "must be a list of strings");
@@ -869,13 +833,11 @@ check_json_translation (JsonNode    *node,
   if (en == NULL)
     gma_problems_add (missing, file, en_path,
                       "the English text is missing; add \"en\": \"…\" next to \"ja\"");
-  else if (!node_is_string (en))
+  else if (!gma_json_node_is_string (en))
     gma_problems_add (missing, file, en_path, "must be a string, as the Japanese is");
-  else if (text_is_blank (json_node_get_string (en)))
+  else if (gma_json_text_is_blank (json_node_get_string (en)))
     gma_problems_add (missing, file, en_path, "the English text is empty");
 }
-
-#define CONTACT_MARKER "<div class=\"gma-contact\">"
 
 static void
 count_target (GHashTable *targets,
@@ -886,22 +848,9 @@ count_target (GHashTable *targets,
   g_hash_table_insert (targets, g_strdup (key), GUINT_TO_POINTER (n + 1));
 }
 
-/* Whether the class attribute value @value holds the class @name. */
-static gboolean
-has_class (const char *value,
-           const char *name)
-{
-  g_auto(GStrv) classes = g_strsplit_set (value, " \t\r\n\f", -1);
-
-  for (guint i = 0; classes[i]; i++)
-    if (g_str_equal (classes[i], name))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* What a page links to, shows and marks: each link target, picture and
- * contact marker (CONTACT_MARKER) with how often it occurs. */
+ * contact marker (counted under GMA_CONTACT_MARKER: a tag with its class,
+ * as the renderer finds them) with how often it occurs. */
 static GHashTable *
 page_targets (const char *text)
 {
@@ -918,6 +867,9 @@ page_targets (const char *text)
       if (tag.is_end_tag)
         continue;
 
+      if (gma_html_tag_has_class (&tag, GMA_CONTACT_MARKER_CLASS))
+        count_target (targets, GMA_CONTACT_MARKER);
+
       while (gma_html_next_attribute (&pos, &attribute))
         {
           g_autofree char *name = NULL;
@@ -928,13 +880,6 @@ page_targets (const char *text)
 
           name = g_ascii_strdown (attribute.name, attribute.name_len);
           value = g_strstrip (g_strndup (attribute.value, attribute.value_len));
-
-          if (g_str_equal (name, "class"))
-            {
-              if (has_class (value, "gma-contact"))
-                count_target (targets, CONTACT_MARKER);
-              continue;
-            }
 
           if (g_str_equal (name, "srcset"))
             {
@@ -993,11 +938,11 @@ check_page_parity (const char  *page,
       if (n_ja == n_other)
         continue;
 
-      if (g_str_equal (keys[i], CONTACT_MARKER))
+      if (g_str_equal (keys[i], GMA_CONTACT_MARKER))
         gma_problems_add (missing, translated, NULL,
-                          "has %u contact marker(s) %s</div> where the Japanese page %s has "
+                          "has %u contact marker(s) %s where the Japanese page %s has "
                           "%u; keep one after each sentence that has one",
-                          n_other, CONTACT_MARKER, page, n_ja);
+                          n_other, GMA_CONTACT_MARKER, page, n_ja);
       else
         gma_problems_add (missing, translated, NULL,
                           "links to or shows “%s” %u time(s) where the Japanese page %s does "
