@@ -1138,6 +1138,23 @@ gma_render_summary (GmaContent *content,
   return g_string_free (out, FALSE);
 }
 
+/* @url on a slip: its QR code, to be scanned, and its text, to be typed. */
+static void
+append_slip_url (GString     *out,
+                 const Words *words,
+                 const char  *url)
+{
+  g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
+
+  g_string_append (out, "<img class=\"slip-qr\" src=\"gma://app/qr?text=");
+  append_escaped (out, encoded, -1);
+  g_string_append (out, "\" alt=\"");
+  append_escaped (out, words->qr_code, -1);
+  g_string_append (out, "\"><span class=\"slip-url\">");
+  append_escaped (out, url, -1);
+  g_string_append (out, "</span>");
+}
+
 char *
 gma_render_slip (GmaContent        *content,
                  GmaSession        *session,
@@ -1182,15 +1199,9 @@ gma_render_slip (GmaContent        *content,
       g_string_append (extra, "</h2>\n<ul>\n");
       for (guint i = 0; urls[i] != NULL; i++)
         {
-          g_autofree char *encoded = g_uri_escape_string (urls[i], NULL, FALSE);
-
-          g_string_append (extra, "<li><img class=\"slip-qr\" src=\"gma://app/qr?text=");
-          append_escaped (extra, encoded, -1);
-          g_string_append (extra, "\" alt=\"");
-          append_escaped (extra, words->qr_code, -1);
-          g_string_append (extra, "\"><span class=\"slip-url\">");
-          append_escaped (extra, urls[i], -1);
-          g_string_append (extra, "</span></li>\n");
+          g_string_append (extra, "<li>");
+          append_slip_url (extra, words, urls[i]);
+          g_string_append (extra, "</li>\n");
         }
       g_string_append (extra, "</ul>\n</section>\n");
     }
@@ -1206,16 +1217,9 @@ gma_render_slip (GmaContent        *content,
       append_contact_details (extra, words, counter, FALSE);
       if (url != NULL)
         {
-          g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
-
-          g_string_append (extra, "<p class=\"slip-counter-url\"><img class=\"slip-qr\" "
-                                  "src=\"gma://app/qr?text=");
-          append_escaped (extra, encoded, -1);
-          g_string_append (extra, "\" alt=\"");
-          append_escaped (extra, words->qr_code, -1);
-          g_string_append (extra, "\"><span class=\"slip-url\">");
-          append_escaped (extra, url, -1);
-          g_string_append (extra, "</span></p>\n");
+          g_string_append (extra, "<p class=\"slip-counter-url\">");
+          append_slip_url (extra, words, url);
+          g_string_append (extra, "</p>\n");
         }
       g_string_append (extra, "</section>\n");
     }
