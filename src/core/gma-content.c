@@ -422,24 +422,6 @@ check_link (PageCheck  *check,
                 "https://… or mailto:… links", value);
 }
 
-static inline void
-advance (const char **p,
-         guint       *line,
-         guint       *col)
-{
-  if (**p == '\n')
-    {
-      (*line)++;
-      *col = 1;
-      (*p)++;
-    }
-  else
-    {
-      *p = g_utf8_next_char (*p);
-      (*col)++;
-    }
-}
-
 /* Elements a page may not hold, and why; the administrator reads it. */
 static const struct {
   const char *name;
@@ -572,25 +554,36 @@ check_page_links (PageCheck  *check,
     }
 }
 
-/* Checks the page @page; returns its text when it could be read. */
+/* Reads and checks the page @page; returns its text when it could be
+ * read and is UTF-8. A missing file is not reported but sets @missing:
+ * the caller says where the page was asked for. */
 static char *
 check_page (GmaContent  *self,
             const char  *page,
             GHashTable  *files_checked,
+            gboolean    *missing,
             GmaProblems *problems)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
   const char *data;
   const char *bad = NULL;
   gsize len;
   PageCheck check = { self, page, problems, files_checked };
 
-  /* Whatever is wrong with the file is reported here, once. */
+  /* Whatever else is wrong with the file is reported here, once. */
+  *missing = FALSE;
   g_hash_table_add (files_checked, g_strdup (page));
-  bytes = read_file (self, page, problems);
+  bytes = load_file (self, page, max_size_for_path (page), &error);
   if (bytes == NULL)
-    return NULL;
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        *missing = TRUE;
+      else
+        gma_problems_add (problems, page, NULL, "%s", error->message);
+      return NULL;
+    }
 
   data = g_bytes_get_data (bytes, &len);
   if (data == NULL)
@@ -598,11 +591,13 @@ check_page (GmaContent  *self,
 
   if (!g_utf8_validate_len (data, len, &bad))
     {
-      guint line = 1, col = 1;
+      /* The bytes before @bad are valid UTF-8 without a NUL (which
+       * g_utf8_validate_len() refuses), so the scanner's counting
+       * reaches @bad. */
+      GmaHtmlPos pos = { data, 1, 1 };
 
-      for (const char *p = data; p < bad; )
-        advance (&p, &line, &col);
-      page_problem (&check, line, col,
+      gma_html_pos_advance (&pos, bad - data);
+      page_problem (&check, pos.line, pos.col,
                     "the byte 0x%02X is not valid UTF-8; save the file with the UTF-8 encoding",
                     (guchar) *bad);
       return NULL;
@@ -613,11 +608,15 @@ check_page (GmaContent  *self,
   return g_steal_pointer (&text);
 }
 
+/* Checks what flow.json and faq.json name in each other and in the
+ * pages, and every page. @page_texts receives each page of the flow
+ * (keys are the flow's own strings) with its text, or NULL when it could
+ * not be read, for check_translated_pages(). */
 static void
 check_cross_references (GmaContent  *self,
+                        GHashTable  *page_texts,
                         GmaProblems *problems)
 {
-  g_autoptr(GHashTable) pages_seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) files_checked = g_hash_table_new_full (g_str_hash, g_str_equal,
                                                                g_free, NULL);
   guint n_nodes = gma_flow_get_n_nodes (self->flow);
@@ -638,22 +637,19 @@ check_cross_references (GmaContent  *self,
                               "faq.json has no entry “%s”", faq[i]);
           }
 
-      if (page != NULL && !g_hash_table_contains (pages_seen, page))
+      if (page != NULL && !g_hash_table_contains (page_texts, page))
         {
-          g_autofree char *where = g_strdup_printf ("$.nodes[%u].page", n);
+          gboolean missing;
+          char *text = check_page (self, page, files_checked, &missing, problems);
 
-          g_hash_table_add (pages_seen, (gpointer) page);
-          {
-            g_autoptr(GFile) file = NULL;
-            g_autoptr(GError) error = NULL;
+          g_hash_table_insert (page_texts, (gpointer) page, text);
+          if (missing)
+            {
+              g_autofree char *where = g_strdup_printf ("$.nodes[%u].page", n);
 
-            file = open_file (self, page, max_size_for_path (page), &error);
-            if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
               gma_problems_add (problems, "flow.json", where,
                                 "the page “%s” is not in the content set", page);
-            else
-              g_free (check_page (self, page, files_checked, problems));
-          }
+            }
         }
     }
 
@@ -750,38 +746,18 @@ choose_language (const char * const *languages)
   return "ja";
 }
 
-char *
-gma_content_translated_page_path (const char *page,
-                                  const char *language)
+/* Where the translation of the page body @page ("pages/remedy-1.html")
+ * lives: "pages/en/remedy-1.html" for "en"; @page itself for "ja". Every
+ * page of a flow is under pages/ (gma-flow.c refuses any other). */
+static char *
+translated_page_path (const char *page,
+                      const char *language)
 {
-  g_return_val_if_fail (page != NULL, NULL);
-  g_return_val_if_fail (language != NULL, NULL);
+  g_assert (g_str_has_prefix (page, "pages/"));
 
   if (g_str_equal (language, "ja"))
     return g_strdup (page);
-  if (g_str_has_prefix (page, "pages/"))
-    return g_strconcat ("pages/", language, "/", page + strlen ("pages/"), NULL);
-  return g_strconcat (language, "/", page, NULL);
-}
-
-static gboolean
-text_is_blank (const char *text)
-{
-  for (const char *p = text; *p; p = g_utf8_next_char (p))
-    {
-      gunichar ch = g_utf8_get_char (p);
-
-      if (!g_unichar_isspace (ch) && ch != 0x3000)
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-node_is_string (JsonNode *node)
-{
-  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+  return g_strconcat ("pages/", language, "/", page + strlen ("pages/"), NULL);
 }
 
 /* Every language map of @node (an object with a "ja" member, anywhere in
@@ -855,7 +831,7 @@ check_json_translation (JsonNode    *node,
         }
       list = json_node_get_array (en);
       for (guint i = 0; i < json_array_get_length (list); i++)
-        if (!node_is_string (json_array_get_element (list, i)))
+        if (!gma_json_node_is_string (json_array_get_element (list, i)))
           strings = FALSE;
       if (!strings)
         gma_problems_add (missing, file, en_path, "must be a list of strings");
@@ -869,13 +845,11 @@ check_json_translation (JsonNode    *node,
   if (en == NULL)
     gma_problems_add (missing, file, en_path,
                       "the English text is missing; add \"en\": \"…\" next to \"ja\"");
-  else if (!node_is_string (en))
+  else if (!gma_json_node_is_string (en))
     gma_problems_add (missing, file, en_path, "must be a string, as the Japanese is");
-  else if (text_is_blank (json_node_get_string (en)))
+  else if (gma_json_text_is_blank (json_node_get_string (en)))
     gma_problems_add (missing, file, en_path, "the English text is empty");
 }
-
-#define CONTACT_MARKER "<div class=\"gma-contact\">"
 
 static void
 count_target (GHashTable *targets,
@@ -886,22 +860,9 @@ count_target (GHashTable *targets,
   g_hash_table_insert (targets, g_strdup (key), GUINT_TO_POINTER (n + 1));
 }
 
-/* Whether the class attribute value @value holds the class @name. */
-static gboolean
-has_class (const char *value,
-           const char *name)
-{
-  g_auto(GStrv) classes = g_strsplit_set (value, " \t\r\n\f", -1);
-
-  for (guint i = 0; classes[i]; i++)
-    if (g_str_equal (classes[i], name))
-      return TRUE;
-
-  return FALSE;
-}
-
 /* What a page links to, shows and marks: each link target, picture and
- * contact marker (CONTACT_MARKER) with how often it occurs. */
+ * contact marker (counted under GMA_CONTACT_MARKER: a tag with its class,
+ * as the renderer finds them) with how often it occurs. */
 static GHashTable *
 page_targets (const char *text)
 {
@@ -918,6 +879,9 @@ page_targets (const char *text)
       if (tag.is_end_tag)
         continue;
 
+      if (gma_html_tag_has_class (&tag, GMA_CONTACT_MARKER_CLASS))
+        count_target (targets, GMA_CONTACT_MARKER);
+
       while (gma_html_next_attribute (&pos, &attribute))
         {
           g_autofree char *name = NULL;
@@ -928,13 +892,6 @@ page_targets (const char *text)
 
           name = g_ascii_strdown (attribute.name, attribute.name_len);
           value = g_strstrip (g_strndup (attribute.value, attribute.value_len));
-
-          if (g_str_equal (name, "class"))
-            {
-              if (has_class (value, "gma-contact"))
-                count_target (targets, CONTACT_MARKER);
-              continue;
-            }
 
           if (g_str_equal (name, "srcset"))
             {
@@ -993,11 +950,11 @@ check_page_parity (const char  *page,
       if (n_ja == n_other)
         continue;
 
-      if (g_str_equal (keys[i], CONTACT_MARKER))
+      if (g_str_equal (keys[i], GMA_CONTACT_MARKER))
         gma_problems_add (missing, translated, NULL,
-                          "has %u contact marker(s) %s</div> where the Japanese page %s has "
+                          "has %u contact marker(s) %s where the Japanese page %s has "
                           "%u; keep one after each sentence that has one",
-                          n_other, CONTACT_MARKER, page, n_ja);
+                          n_other, GMA_CONTACT_MARKER, page, n_ja);
       else
         gma_problems_add (missing, translated, NULL,
                           "links to or shows “%s” %u time(s) where the Japanese page %s does "
@@ -1008,10 +965,11 @@ check_page_parity (const char  *page,
 
 /* Every page of the flow must have its English page (the same name
  * under pages/en/), valid by the same rules, with the same links,
- * pictures and contact markers. */
+ * pictures and contact markers as its Japanese page, whose text
+ * @page_texts holds (see check_cross_references()). */
 static void
 check_translated_pages (GmaContent  *self,
-                        const char  *language,
+                        GHashTable  *page_texts,
                         GmaProblems *missing)
 {
   g_autoptr(GHashTable) pages_seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -1022,19 +980,19 @@ check_translated_pages (GmaContent  *self,
   for (guint n = 0; n < n_nodes; n++)
     {
       const char *page = gma_node_get_page (gma_flow_get_node (self->flow, n));
+      const char *page_text;
       g_autofree char *translated = NULL;
       g_autofree char *translated_text = NULL;
-      g_autoptr(GBytes) bytes = NULL;
-      g_autoptr(GFile) file = NULL;
-      g_autoptr(GError) error = NULL;
+      gboolean translated_missing;
 
       if (page == NULL || g_hash_table_contains (pages_seen, page))
         continue;
       g_hash_table_add (pages_seen, (gpointer) page);
 
-      translated = gma_content_translated_page_path (page, language);
-      file = open_file (self, translated, max_size_for_path (translated), &error);
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+      translated = translated_page_path (page, "en");
+      translated_text = check_page (self, translated, files_checked, &translated_missing,
+                                    missing);
+      if (translated_missing)
         {
           g_autofree char *where = g_strdup_printf ("$.nodes[%u].page", n);
 
@@ -1043,15 +1001,9 @@ check_translated_pages (GmaContent  *self,
           continue;
         }
 
-      translated_text = check_page (self, translated, files_checked, missing);
-      bytes = load_file (self, page, max_size_for_path (page), NULL);
-      if (translated_text != NULL && bytes != NULL)
-        {
-          g_autofree char *page_text = g_strndup (g_bytes_get_data (bytes, NULL),
-                                                  g_bytes_get_size (bytes));
-
-          check_page_parity (page, page_text, translated, translated_text, missing);
-        }
+      page_text = g_hash_table_lookup (page_texts, page);
+      if (translated_text != NULL && page_text != NULL)
+        check_page_parity (page, page_text, translated, translated_text, missing);
     }
 }
 
@@ -1086,6 +1038,7 @@ gma_content_new (GFile               *root,
   g_autoptr(GBytes) faq_bytes = NULL;
   g_autoptr(JsonNode) flow_json = NULL;
   g_autoptr(JsonNode) faq_json = NULL;
+  g_autoptr(GHashTable) page_texts = NULL;
   const char *wanted;
   const char *language;
 
@@ -1133,13 +1086,18 @@ gma_content_new (GFile               *root,
   if (faq_json != NULL)
     self->faq = parse_faq (faq_json, language, problems);
 
+  /* Each page is read once: the texts of the Japanese pages are kept
+   * for the comparison with their English pages. */
+  page_texts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   if (self->flow != NULL && self->faq != NULL)
-    check_cross_references (self, problems);
+    check_cross_references (self, page_texts, problems);
 
   if (!gma_problems_to_error (problems, error))
     return NULL;
 
-  check_translated_pages (self, "en", self->english_missing);
+  check_translated_pages (self, page_texts, self->english_missing);
+  /* Its keys are the strings of the flow, which may be replaced below. */
+  g_clear_pointer (&page_texts, g_hash_table_unref);
 
   /* An English page is missing or wrong: the set is shown in Japanese. */
   if (g_str_equal (language, "en") && self->english_missing->len > 0)
@@ -1319,7 +1277,7 @@ gma_content_get_page_path (GmaContent    *self,
   if (page == NULL)
     return NULL;
 
-  return gma_content_translated_page_path (page, self->language);
+  return translated_page_path (page, self->language);
 }
 
 static const char *

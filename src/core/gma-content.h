@@ -88,18 +88,14 @@ const char  *gma_content_language_from_locale (void);
 /* "ja" or "en" for a language or locale name of either ("en_GB.UTF-8"),
  * NULL for any other. */
 const char  *gma_content_language_from_name (const char *name);
-/* Where the translation of the page body @page ("pages/remedy-1.html")
- * lives: "pages/en/remedy-1.html" for "en"; @page itself for "ja". */
-char        *gma_content_translated_page_path (const char *page,
-                                               const char *language);
 
 /* The language the set's texts and pages are shown in: "ja" or "en". */
 const char  *gma_content_get_language   (GmaContent *self);
 /* Whether the set is complete in @language: every text of flow.json and
- * faq.json has it, and every page has its translated page (see
- * gma_content_translated_page_path()), valid, with the same links,
- * pictures and contact markers (<div class="gma-contact"></div>) as the
- * Japanese page. Always TRUE for "ja". */
+ * faq.json has it, and every page has its translated page (the English
+ * of "pages/remedy-1.html" is "pages/en/remedy-1.html"), valid, with the
+ * same links, pictures and contact markers (<div class="gma-contact"></div>)
+ * as the Japanese page. Always TRUE for "ja". */
 gboolean     gma_content_has_language   (GmaContent *self,
                                          const char *language);
 /* NULL when gma_content_has_language(); otherwise why not: one line per

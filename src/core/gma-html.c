@@ -172,25 +172,45 @@ gma_html_next_tag (GmaHtmlScanner *scanner,
   return FALSE;
 }
 
+/* The schemes a page may use, each with its kind: the one list both
+ * functions below walk. */
+static const struct {
+  const char     *prefix;
+  GmaHtmlUrlKind  kind;
+} url_schemes[] = {
+  { "https://", GMA_HTML_URL_WEB },
+  { "http://", GMA_HTML_URL_WEB },
+  { "mailto:", GMA_HTML_URL_MAILTO },
+  { "gma://", GMA_HTML_URL_APP },
+};
+
+/* The entry of url_schemes[] @url starts with, or -1. */
+static int
+find_url_scheme (const char *url)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (url_schemes); i++)
+    if (g_ascii_strncasecmp (url, url_schemes[i].prefix, strlen (url_schemes[i].prefix)) == 0)
+      return i;
+
+  return -1;
+}
+
 gsize
 gma_html_url_scheme_len (const char *url)
 {
-  static const char * const schemes[] = { "https://", "http://", "mailto:", "gma://" };
+  int i;
 
-  for (guint i = 0; i < G_N_ELEMENTS (schemes); i++)
-    {
-      gsize len = strlen (schemes[i]);
+  g_return_val_if_fail (url != NULL, 0);
 
-      if (g_ascii_strncasecmp (url, schemes[i], len) == 0)
-        return len;
-    }
-
-  return 0;
+  i = find_url_scheme (url);
+  return i >= 0 ? strlen (url_schemes[i].prefix) : 0;
 }
 
 GmaHtmlUrlKind
 gma_html_url_kind (const char *url)
 {
+  int i;
+
   g_return_val_if_fail (url != NULL, GMA_HTML_URL_OTHER);
 
   while (g_ascii_isspace (*url))
@@ -198,15 +218,9 @@ gma_html_url_kind (const char *url)
 
   if (url[0] == '#')
     return GMA_HTML_URL_FRAGMENT;
-  if (g_ascii_strncasecmp (url, "https://", 8) == 0 ||
-      g_ascii_strncasecmp (url, "http://", 7) == 0)
-    return GMA_HTML_URL_WEB;
-  if (g_ascii_strncasecmp (url, "mailto:", 7) == 0)
-    return GMA_HTML_URL_MAILTO;
-  if (g_ascii_strncasecmp (url, "gma://", 6) == 0)
-    return GMA_HTML_URL_APP;
 
-  return GMA_HTML_URL_OTHER;
+  i = find_url_scheme (url);
+  return i >= 0 ? url_schemes[i].kind : GMA_HTML_URL_OTHER;
 }
 
 gboolean

@@ -1061,9 +1061,19 @@ gma_json_get_object (JsonObject  *object,
   return node ? json_node_get_object (node) : NULL;
 }
 
-static gboolean
-is_blank (const char *text)
+gboolean
+gma_json_node_is_string (JsonNode *node)
 {
+  g_return_val_if_fail (node != NULL, FALSE);
+
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+gboolean
+gma_json_text_is_blank (const char *text)
+{
+  g_return_val_if_fail (text != NULL, TRUE);
+
   for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
@@ -1108,7 +1118,7 @@ gma_json_text_from_node (JsonNode            *node,
   json_object_iter_init (&iter, map);
   while (json_object_iter_next (&iter, &name, &value))
     {
-      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING)
+      if (!gma_json_node_is_string (value))
         {
           g_autofree char *lang_path = gma_json_path_member (path, name);
 
@@ -1131,7 +1141,7 @@ gma_json_text_from_node (JsonNode            *node,
     return NULL;
 
   ja = json_object_get_string_member (map, "ja");
-  if (is_blank (ja))
+  if (gma_json_text_is_blank (ja))
     {
       g_autofree char *ja_path = gma_json_path_member (path, "ja");
 
@@ -1148,7 +1158,7 @@ gma_json_text_from_node (JsonNode            *node,
       if (!json_object_has_member (map, *l))
         continue;
       text = json_object_get_string_member (map, *l);
-      if (!is_blank (text))
+      if (!gma_json_text_is_blank (text))
         return g_strdup (text);
     }
 
@@ -1205,8 +1215,7 @@ check_string_array (JsonNode    *node,
     {
       JsonNode *element = json_array_get_element (array, i);
 
-      if (!JSON_NODE_HOLDS_VALUE (element) ||
-          json_node_get_value_type (element) != G_TYPE_STRING)
+      if (!gma_json_node_is_string (element))
         {
           g_autofree char *element_path = gma_json_path_index (path, i);
 

@@ -87,6 +87,12 @@ JsonObject  *gma_json_get_object   (JsonObject  *object,
                                     const char  *file,
                                     const char  *path,
                                     GmaProblems *problems);
+/* Whether @node is a JSON string. */
+gboolean     gma_json_node_is_string (JsonNode  *node);
+/* Whether @text is empty or only white space, the ideographic space
+ * (U+3000) of Japanese text included. */
+gboolean     gma_json_text_is_blank (const char *text);
+
 /* A language map {"ja": "…", "en": "…"}: "ja" is required and must be a
  * non-empty string; other members must be strings. Returns the string for
  * the first language of @languages present in the map (falling back to

@@ -25,6 +25,8 @@ typedef struct
   const char *app_name;
   const char *based_on_before; /* "…(based on the guidance of " EDITION ")" */
   const char *based_on_after;
+  const char *based_on_open;   /* around it after the app's name in the summary */
+  const char *based_on_close;
   const char *footer_before;   /* "This content is based on … " EDITION … */
   const char *footer_after;
   const char *source_before;   /* "Source: “" SOURCE "”" */
@@ -62,6 +64,8 @@ static const Words words_ja = {
   .app_name = "G-MIS メール対処アシスタント",
   .based_on_before = "",
   .based_on_after = "の案内に基づく",
+  .based_on_open = "（",
+  .based_on_close = "）",
   .footer_before = "この内容は",
   .footer_after = "の案内に基づきます。",
   .source_before = "出典:「",
@@ -99,6 +103,8 @@ static const Words words_en = {
   .app_name = "G-MIS Mail Assistant",
   .based_on_before = "Based on the guidance of ",
   .based_on_after = "",
+  .based_on_open = " (",
+  .based_on_close = ")",
   .footer_before = "This content is based on the guidance of ",
   .footer_after = ".",
   .source_before = "Source: “",
@@ -1056,6 +1062,7 @@ gma_render_summary (GmaContent *content,
   GString *out;
   const GmaNode *current;
   const Words *words;
+  g_autofree char *based_on = NULL;
   guint n_steps;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
@@ -1069,12 +1076,11 @@ gma_render_summary (GmaContent *content,
     if (gma_node_get_kind (gma_session_get_step_node (session, i)) != GMA_NODE_INTRO)
       n_steps++;
 
+  based_on = gma_render_based_on (content);
   g_string_append (out, words->app_name);
-  g_string_append (out, words->url_open);
-  g_string_append (out, words->based_on_before);
-  g_string_append (out, gma_content_get_edition (content));
-  g_string_append (out, words->based_on_after);
-  g_string_append (out, words->url_close);
+  g_string_append (out, words->based_on_open);
+  g_string_append (out, based_on);
+  g_string_append (out, words->based_on_close);
   g_string_append_c (out, '\n');
   g_string_append (out, words->summary_source);
   g_string_append (out, gma_content_get_source (content));
@@ -1132,6 +1138,23 @@ gma_render_summary (GmaContent *content,
   return g_string_free (out, FALSE);
 }
 
+/* @url on a slip: its QR code, to be scanned, and its text, to be typed. */
+static void
+append_slip_url (GString     *out,
+                 const Words *words,
+                 const char  *url)
+{
+  g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
+
+  g_string_append (out, "<img class=\"slip-qr\" src=\"gma://app/qr?text=");
+  append_escaped (out, encoded, -1);
+  g_string_append (out, "\" alt=\"");
+  append_escaped (out, words->qr_code, -1);
+  g_string_append (out, "\"><span class=\"slip-url\">");
+  append_escaped (out, url, -1);
+  g_string_append (out, "</span>");
+}
+
 char *
 gma_render_slip (GmaContent        *content,
                  GmaSession        *session,
@@ -1176,15 +1199,9 @@ gma_render_slip (GmaContent        *content,
       g_string_append (extra, "</h2>\n<ul>\n");
       for (guint i = 0; urls[i] != NULL; i++)
         {
-          g_autofree char *encoded = g_uri_escape_string (urls[i], NULL, FALSE);
-
-          g_string_append (extra, "<li><img class=\"slip-qr\" src=\"gma://app/qr?text=");
-          append_escaped (extra, encoded, -1);
-          g_string_append (extra, "\" alt=\"");
-          append_escaped (extra, words->qr_code, -1);
-          g_string_append (extra, "\"><span class=\"slip-url\">");
-          append_escaped (extra, urls[i], -1);
-          g_string_append (extra, "</span></li>\n");
+          g_string_append (extra, "<li>");
+          append_slip_url (extra, words, urls[i]);
+          g_string_append (extra, "</li>\n");
         }
       g_string_append (extra, "</ul>\n</section>\n");
     }
@@ -1200,16 +1217,9 @@ gma_render_slip (GmaContent        *content,
       append_contact_details (extra, words, counter, FALSE);
       if (url != NULL)
         {
-          g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
-
-          g_string_append (extra, "<p class=\"slip-counter-url\"><img class=\"slip-qr\" "
-                                  "src=\"gma://app/qr?text=");
-          append_escaped (extra, encoded, -1);
-          g_string_append (extra, "\" alt=\"");
-          append_escaped (extra, words->qr_code, -1);
-          g_string_append (extra, "\"><span class=\"slip-url\">");
-          append_escaped (extra, url, -1);
-          g_string_append (extra, "</span></p>\n");
+          g_string_append (extra, "<p class=\"slip-counter-url\">");
+          append_slip_url (extra, words, url);
+          g_string_append (extra, "</p>\n");
         }
       g_string_append (extra, "</section>\n");
     }

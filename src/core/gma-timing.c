@@ -50,8 +50,10 @@ read_start_ticks (void)
   return ticks;
 }
 
-double
-gma_timing_since_start (void)
+/* Milliseconds since the process started (see gma-timing.h), or -1 when
+ * the start time cannot be read. */
+static double
+timing_since_start (void)
 {
   static gint64 start_ticks = -2;
   static long ticks_per_second;
@@ -79,7 +81,7 @@ gma_timing_mark (const char *what,
   if (!gma_timing_enabled ())
     return;
 
-  ms = gma_timing_since_start ();
+  ms = timing_since_start ();
   if (id != NULL)
     fprintf (stderr, "timing: %s %s %.0f\n", what, id, ms);
   else

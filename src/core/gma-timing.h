@@ -20,9 +20,6 @@ G_BEGIN_DECLS
 
 /* TRUE when GMIS_ASSISTANT_TIMINGS is "1". */
 gboolean gma_timing_enabled       (void);
-/* Milliseconds since the process started (see above), or -1 when the
- * start time cannot be read. */
-double   gma_timing_since_start   (void);
 /* Prints "timing: WHAT [ID] MS" when timings are enabled. @id may be
  * NULL. */
 void     gma_timing_mark          (const char *what,
