@@ -61,17 +61,6 @@ click_painted (gpointer data)
   return ((Click *) data)->painted;
 }
 
-static gboolean
-warm_ready (gpointer data)
-{
-  Click *click = data;
-  GtkWidget *warm = gma_page_view_get_warm_view (click->page_view);
-
-  return warm != NULL &&
-         g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (warm)), click->uri) == 0 &&
-         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (warm));
-}
-
 /* Clicks answer @answer of the current question; returns when a frame
  * was painted after its page was in. */
 static void
@@ -86,12 +75,11 @@ measure (UiFixture *fixture,
   g_autofree char *warm_uri = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_node_get_answer_target (node, 0)));
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
   Click click = { fixture->window->page_view, uri };
-  Click warm = { fixture->window->page_view, warm_uri };
   gulong paint_id, load_id;
   double elapsed;
 
   /* A person reads the question first. */
-  ui_wait_until (warm_ready, &warm, "the warm page");
+  ui_wait_for_warm_page (fixture, warm_uri);
   ui_wait_ms (200);
 
   paint_id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (on_after_paint), &click);

@@ -32,6 +32,22 @@ load_fixture (const char  *name,
   return load_dir (path, error);
 }
 
+/* Asserts that @text has a line starting with @prefix and containing
+ * @fragment. */
+static void
+assert_line (const char *text,
+             const char *prefix,
+             const char *fragment)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], fragment) != NULL)
+      return;
+
+  g_error ("no line “%s…%s…” in:\n%s", prefix, fragment, text);
+}
+
 /* Asserts that @error holds a line starting with @prefix and containing
  * @fragment. */
 static void
@@ -39,17 +55,9 @@ assert_problem (const GError *error,
                 const char   *prefix,
                 const char   *fragment)
 {
-  g_auto(GStrv) lines = NULL;
-
   g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
   g_test_message ("%s", error->message);
-
-  lines = g_strsplit (error->message, "\n", -1);
-  for (guint i = 0; lines[i]; i++)
-    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], fragment) != NULL)
-      return;
-
-  g_error ("no line “%s…%s…” in:\n%s", prefix, fragment, error->message);
+  assert_line (error->message, prefix, fragment);
 }
 
 static void
@@ -149,29 +157,12 @@ test_broken (gconstpointer data)
 static char *
 copy_valid_set (void)
 {
-  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
-                                        "pages/r1.html", "pages/r2.html",
-                                        "illustrations/pic.svg" };
   g_autoptr(GError) error = NULL;
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
   char *dir = g_dir_make_tmp ("gma-content-XXXXXX", &error);
 
   g_assert_no_error (error);
-
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autofree char *from = g_build_filename (valid, files[i], NULL);
-      g_autofree char *to = g_build_filename (dir, files[i], NULL);
-      g_autofree char *parent = g_path_get_dirname (to);
-      g_autofree char *text = NULL;
-      gsize len;
-
-      g_mkdir_with_parents (parent, 0700);
-      g_file_get_contents (from, &text, &len, &error);
-      g_assert_no_error (error);
-      g_file_set_contents (to, text, len, &error);
-      g_assert_no_error (error);
-    }
+  test_copy_tree (valid, dir);
 
   return dir;
 }
@@ -448,11 +439,8 @@ static void
 test_link_kinds (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("gma-content-XXXXXX", &error);
-  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autofree char *dir = copy_valid_set ();
   g_autoptr(GmaContent) content = NULL;
-  static const char * const files[] = { "flow.json", "faq.json", "pages/start.html",
-                                        "pages/r1.html", "illustrations/pic.svg" };
   const char *r2 =
     "<p><a href=\"javascript:alert(1)\">a</a>\n"
     "<a href=\"r1.html\">b</a>\n"
@@ -461,30 +449,8 @@ test_link_kinds (void)
     "<img src=\"https://example.org/x.png\"> <img src=\"data:image/png;base64,AAAA\">\n"
     "<img src=\"gma://content/../flow.json\"> <img src=\"gma://page/r1\"></p>\n";
 
-  g_assert_no_error (error);
-
   /* A copy of the valid set with a new pages/r2.html */
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autofree char *from = g_build_filename (valid, files[i], NULL);
-      g_autofree char *to = g_build_filename (dir, files[i], NULL);
-      g_autofree char *parent = g_path_get_dirname (to);
-      g_autofree char *text = NULL;
-      gsize len;
-
-      g_mkdir_with_parents (parent, 0700);
-      g_file_get_contents (from, &text, &len, &error);
-      g_assert_no_error (error);
-      g_file_set_contents (to, text, len, &error);
-      g_assert_no_error (error);
-    }
-
-  {
-    g_autofree char *to = g_build_filename (dir, "pages", "r2.html", NULL);
-
-    g_file_set_contents (to, r2, -1, &error);
-    g_assert_no_error (error);
-  }
+  write_file (dir, "pages/r2.html", r2, -1);
 
   content = load_dir (dir, &error);
   g_assert_null (content);
@@ -505,22 +471,7 @@ test_link_kinds (void)
 
   /* The temporary files are left to the system's temp cleaner on
    * failure; remove them on success. */
-  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
-    {
-      g_autofree char *path = g_build_filename (dir, files[i], NULL);
-
-      g_remove (path);
-    }
-  {
-    g_autofree char *path = g_build_filename (dir, "pages", "r2.html", NULL);
-    g_autofree char *pages = g_build_filename (dir, "pages", NULL);
-    g_autofree char *illustrations = g_build_filename (dir, "illustrations", NULL);
-
-    g_remove (path);
-    g_rmdir (pages);
-    g_rmdir (illustrations);
-    g_rmdir (dir);
-  }
+  test_remove_tree (dir);
 }
 
 /* Override directories with a broken flow.json, written into a fresh
@@ -816,6 +767,57 @@ assert_has_fact (const char *where,
     g_error ("the fact “%s” is not in %s", fact, where);
 }
 
+/* The menu labels a person sees on screen, in Japanese whatever the
+ * language of the pages: Outlook's (remedy-2), Edge's (remedy-3), and the
+ * login page's link (remedy-1 and faq-3-1). */
+static const char * const outlook_labels[] = {
+  "「迷惑メール(J)」", "「迷惑メールのオプション(O)」", "「信頼できる差出人のリスト」",
+  "「追加(D)」", "「適用(A)」",
+};
+static const char * const edge_labels[] = {
+  "「プライバシー、検索、サービス」", "「閲覧データのクリア」", "「クリアするデータの選択」",
+};
+static const char * const forgot_label = "「パスワードをお忘れですか？」";
+
+/* Everything @content says, one text: its node titles and URLs, its
+ * pages and its FAQ entries. Each page must lack @not_in_pages, if not
+ * NULL (a word only the pages of another language have). */
+static char *
+gather_all_text (GmaContent *content,
+                 const char *not_in_pages)
+{
+  GmaFlow *flow = gma_content_get_flow (content);
+  GListModel *faq = G_LIST_MODEL (gma_content_get_faq (content));
+  GString *all = g_string_new (NULL);
+
+  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
+    {
+      const GmaNode *node = gma_flow_get_node (flow, i);
+      const char * const *urls = gma_node_get_urls (node);
+
+      g_string_append_printf (all, "%s\n", gma_node_get_title (node));
+      for (guint u = 0; urls[u] != NULL; u++)
+        g_string_append_printf (all, "%s\n", urls[u]);
+      if (gma_node_get_page (node) != NULL)
+        {
+          g_autofree char *page = embedded_page (content, gma_node_get_id (node));
+
+          if (not_in_pages != NULL)
+            g_assert_null (strstr (page, not_in_pages));
+          g_string_append_printf (all, "%s\n", page);
+        }
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (faq); i++)
+    {
+      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (faq, i);
+
+      g_string_append_printf (all, "%s\n%s\n", gma_faq_entry_get_question (entry),
+                              gma_faq_entry_get_answer (entry));
+    }
+
+  return g_string_free (all, FALSE);
+}
+
 /* The facts of the content contract appear, written exactly so, in the
  * embedded content: in the pages, the FAQ and the flow. */
 static void
@@ -833,68 +835,37 @@ test_embedded_facts (void)
     "11月13日",
     "令和5年度",
   };
-  static const char * const outlook[] = {
-    "「迷惑メール(J)」", "「迷惑メールのオプション(O)」", "「信頼できる差出人のリスト」",
-    "「追加(D)」", "「適用(A)」",
-  };
-  static const char * const edge[] = {
-    "「プライバシー、検索、サービス」", "「閲覧データのクリア」", "「クリアするデータの選択」",
-  };
-  const char *forgot = "「パスワードをお忘れですか？」";
   g_autoptr(GError) error = NULL;
   g_autoptr(GmaContent) content = gma_content_new_embedded_full (ja, &error);
-  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *all = NULL;
   g_autofree char *remedy_1 = NULL;
   g_autofree char *remedy_2 = NULL;
   g_autofree char *remedy_3 = NULL;
-  GmaFlow *flow;
   GmaFaq *faq;
   guint n_entries;
 
   g_assert_no_error (error);
-  flow = gma_content_get_flow (content);
   faq = gma_content_get_faq (content);
+  n_entries = g_list_model_get_n_items (G_LIST_MODEL (faq));
 
   /* Everything the set says: pages, node texts and URLs, FAQ entries */
-  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
-    {
-      const GmaNode *node = gma_flow_get_node (flow, i);
-      const char * const *urls = gma_node_get_urls (node);
-
-      g_string_append_printf (all, "%s\n", gma_node_get_title (node));
-      for (guint u = 0; urls[u] != NULL; u++)
-        g_string_append_printf (all, "%s\n", urls[u]);
-      if (gma_node_get_page (node) != NULL)
-        {
-          g_autofree char *page = embedded_page (content, gma_node_get_id (node));
-
-          g_string_append_printf (all, "%s\n", page);
-        }
-    }
-  n_entries = g_list_model_get_n_items (G_LIST_MODEL (faq));
-  for (guint i = 0; i < n_entries; i++)
-    {
-      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (faq), i);
-
-      g_string_append_printf (all, "%s\n%s\n", gma_faq_entry_get_question (entry),
-                              gma_faq_entry_get_answer (entry));
-    }
-
+  all = gather_all_text (content, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
-    assert_has_fact ("the embedded content", all->str, facts[i]);
+    assert_has_fact ("the embedded content", all, facts[i]);
 
   /* The menu labels, in the pages that walk through the menus */
   remedy_2 = embedded_page (content, "remedy-2");
-  for (guint i = 0; i < G_N_ELEMENTS (outlook); i++)
-    assert_has_fact ("the page of remedy-2", remedy_2, outlook[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (outlook_labels); i++)
+    assert_has_fact ("the page of remedy-2", remedy_2, outlook_labels[i]);
   remedy_3 = embedded_page (content, "remedy-3");
-  for (guint i = 0; i < G_N_ELEMENTS (edge); i++)
-    assert_has_fact ("the page of remedy-3", remedy_3, edge[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (edge_labels); i++)
+    assert_has_fact ("the page of remedy-3", remedy_3, edge_labels[i]);
 
   remedy_1 = embedded_page (content, "remedy-1");
-  assert_has_fact ("the page of remedy-1", remedy_1, forgot);
+  assert_has_fact ("the page of remedy-1", remedy_1, forgot_label);
   g_assert_nonnull (gma_faq_lookup (faq, "faq-3-1"));
-  assert_has_fact ("faq-3-1", gma_faq_entry_get_answer (gma_faq_lookup (faq, "faq-3-1")), forgot);
+  assert_has_fact ("faq-3-1", gma_faq_entry_get_answer (gma_faq_lookup (faq, "faq-3-1")),
+                   forgot_label);
 
   /* The FAQ is the guide's, entry for entry */
   g_assert_cmpuint (n_entries, ==, G_N_ELEMENTS (guide_faq));
@@ -960,82 +931,33 @@ test_english_facts (void)
     "【厚生労働省G-MIS事務局】G-MISのご利用準備完了に伴うパスワード登録のご依頼",
     "【厚生労働省G-MIS事務局】報告機関内でのG-MISご利用者の確認依頼",
   };
-  static const char * const outlook[] = {
-    "「迷惑メール(J)」", "「迷惑メールのオプション(O)」", "「信頼できる差出人のリスト」",
-    "「追加(D)」", "「適用(A)」",
-  };
-  static const char * const edge[] = {
-    "「プライバシー、検索、サービス」", "「閲覧データのクリア」", "「クリアするデータの選択」",
-  };
-  const char *forgot = "「パスワードをお忘れですか？」";
   g_autoptr(GError) error = NULL;
   g_autoptr(GmaContent) content = gma_content_new_embedded_full (en, &error);
-  g_autoptr(GString) all = g_string_new (NULL);
+  g_autofree char *all = NULL;
   g_autofree char *remedy_1 = NULL;
   g_autofree char *remedy_2 = NULL;
   g_autofree char *remedy_3 = NULL;
-  GmaFlow *flow;
   GmaFaq *faq;
 
   g_assert_no_error (error);
   g_assert_cmpstr (gma_content_get_language (content), ==, "en");
-  flow = gma_content_get_flow (content);
   faq = gma_content_get_faq (content);
 
-  for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
-    {
-      const GmaNode *node = gma_flow_get_node (flow, i);
-      const char * const *urls = gma_node_get_urls (node);
-
-      g_string_append_printf (all, "%s\n", gma_node_get_title (node));
-      for (guint u = 0; urls[u] != NULL; u++)
-        g_string_append_printf (all, "%s\n", urls[u]);
-      if (gma_node_get_page (node) != NULL)
-        {
-          g_autofree char *page = embedded_page (content, gma_node_get_id (node));
-
-          /* The English page, not the Japanese one */
-          g_assert_null (strstr (page, "答えると"));
-          g_string_append_printf (all, "%s\n", page);
-        }
-    }
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (faq)); i++)
-    {
-      g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (G_LIST_MODEL (faq), i);
-
-      g_string_append_printf (all, "%s\n%s\n", gma_faq_entry_get_question (entry),
-                              gma_faq_entry_get_answer (entry));
-    }
-
+  /* The English pages, not the Japanese ones */
+  all = gather_all_text (content, "答えると");
   for (guint i = 0; i < G_N_ELEMENTS (facts); i++)
-    assert_has_fact ("the English content", all->str, facts[i]);
+    assert_has_fact ("the English content", all, facts[i]);
 
   remedy_2 = embedded_page (content, "remedy-2");
-  for (guint i = 0; i < G_N_ELEMENTS (outlook); i++)
-    assert_has_fact ("the English page of remedy-2", remedy_2, outlook[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (outlook_labels); i++)
+    assert_has_fact ("the English page of remedy-2", remedy_2, outlook_labels[i]);
   remedy_3 = embedded_page (content, "remedy-3");
-  for (guint i = 0; i < G_N_ELEMENTS (edge); i++)
-    assert_has_fact ("the English page of remedy-3", remedy_3, edge[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (edge_labels); i++)
+    assert_has_fact ("the English page of remedy-3", remedy_3, edge_labels[i]);
   remedy_1 = embedded_page (content, "remedy-1");
-  assert_has_fact ("the English page of remedy-1", remedy_1, forgot);
+  assert_has_fact ("the English page of remedy-1", remedy_1, forgot_label);
   assert_has_fact ("faq-3-1 in English",
-                   gma_faq_entry_get_answer (gma_faq_lookup (faq, "faq-3-1")), forgot);
-}
-
-/* Asserts that @text has a line starting with @prefix and containing
- * @fragment. */
-static void
-assert_line (const char *text,
-             const char *prefix,
-             const char *fragment)
-{
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
-
-  for (guint i = 0; lines[i]; i++)
-    if (g_str_has_prefix (lines[i], prefix) && strstr (lines[i], fragment) != NULL)
-      return;
-
-  g_error ("no line “%s…%s…” in:\n%s", prefix, fragment, text);
+                   gma_faq_entry_get_answer (gma_faq_lookup (faq, "faq-3-1")), forgot_label);
 }
 
 /* An override without (all of) its English loads, in Japanese, and says

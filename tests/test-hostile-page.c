@@ -67,8 +67,6 @@ static const char block_svg[] =
 
 #define BLOCK "<img src=\"gma://content/block.svg\" width=\"4000\" height=\"4000\" alt=\"\">"
 
-/* Everything a page may try without being clicked, with every remote
- * URL on the loopback server. */
 /* @text with "{PORT}" replaced by the server's port (not a printf format:
  * the page's text never is one). */
 static char *
@@ -82,6 +80,8 @@ with_port (const char *text,
   return g_string_free (g_steal_pointer (&result), FALSE);
 }
 
+/* Everything a page may try without being clicked, with every remote
+ * URL on the loopback server. */
 static char *
 hostile_head (guint16 port)
 {
@@ -278,40 +278,12 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->served, g_ptr_array_unref);
 }
 
-typedef struct {
-  Fixture *fixture;
-  const char *uri;
-  const char *title;
-} Shown;
-
-static gboolean
-is_shown (gpointer data)
-{
-  Shown *shown = data;
-  GmaPageView *page_view = shown->fixture->page_view;
-
-  return !gma_page_view_is_loading (page_view) &&
-         g_strcmp0 (gma_page_view_get_shown_uri (page_view), shown->uri) == 0 &&
-         g_strcmp0 (gma_page_view_get_title (page_view), shown->title) == 0;
-}
-
-static void
-wait_for_page (Fixture    *fixture,
-               const char *uri,
-               const char *title)
-{
-  Shown shown = { fixture, uri, title };
-  g_autofree char *what = g_strdup_printf ("%s titled “%s”", uri, title);
-
-  ui_wait_until (is_shown, &shown, what);
-}
-
 static void
 load_and_wait (Fixture    *fixture,
                const char *uri)
 {
   gma_page_view_load_uri (fixture->page_view, uri);
-  wait_for_page (fixture, uri, "hostile");
+  ui_wait_for_page_view_title (fixture->page_view, uri, "hostile");
   /* Whatever the page sets off (a refresh after 0 s, pictures, fonts)
    * has time to try. */
   ui_wait_ms (1500);
@@ -347,29 +319,15 @@ count_toplevels (void)
   return n;
 }
 
-static gboolean
-can_click (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-
-  return xdotool != NULL && GDK_IS_X11_DISPLAY (gdk_display_get_default ());
-}
-
-/* A person's click in the middle of the pane, through the X server. */
+/* A person's click in the middle of the pane, through the X server;
+ * then the page has a second to respond. */
 static void
 click_pane (Fixture *fixture)
 {
   GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (fixture->window));
-  g_autofree char *command = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  command = g_strdup_printf ("xdotool mousemove --window %lu 450 350 click 1",
-                             (gulong) gdk_x11_surface_get_xid (surface));
-  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  ui_wait_ms (1000);
+  ui_xdotool (1000, "mousemove --window %lu 450 350 click 1",
+              (gulong) gdk_x11_surface_get_xid (surface));
 }
 
 /* ------------------------------------------------------------------ */
@@ -415,7 +373,7 @@ static void
 test_click_control (Fixture       *fixture,
                     gconstpointer  data)
 {
-  if (!can_click ())
+  if (!ui_have_xtest ())
     {
       g_test_skip ("needs xdotool and an X11 display");
       return;
@@ -423,7 +381,7 @@ test_click_control (Fixture       *fixture,
 
   load_and_wait (fixture, "gma://page/control");
   click_pane (fixture);
-  wait_for_page (fixture, "gma://page/clicked", "clicked");
+  ui_wait_for_page_view_title (fixture->page_view, "gma://page/clicked", "clicked");
   g_assert_cmpuint (fixture->connections, ==, 0);
 }
 
@@ -435,7 +393,7 @@ test_click (Fixture       *fixture,
   g_autofree char *uri = g_strconcat ("gma://page/hostile-", click->name, NULL);
   guint windows = count_toplevels ();
 
-  if (!can_click ())
+  if (!ui_have_xtest ())
     {
       g_test_skip ("needs xdotool and an X11 display");
       return;
@@ -466,88 +424,6 @@ test_click (Fixture       *fixture,
     g_assert_cmpuint (fixture->external_links->len, ==, 0);
 }
 
-/* /proc/PID/stat: "PID (COMM) STATE PPID …" */
-static gboolean
-read_stat (const char  *pid,
-           char       **comm,
-           long        *ppid)
-{
-  g_autofree char *path = g_build_filename ("/proc", pid, "stat", NULL);
-  g_autofree char *text = NULL;
-  const char *open_paren;
-  const char *close_paren;
-
-  if (!g_file_get_contents (path, &text, NULL, NULL))
-    return FALSE;
-  open_paren = strchr (text, '(');
-  close_paren = strrchr (text, ')');
-  if (open_paren == NULL || close_paren == NULL || close_paren[1] == '\0')
-    return FALSE;
-
-  *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
-  *ppid = strtol (close_paren + 4, NULL, 10);
-  return TRUE;
-}
-
-/* The web processes started, directly or through a sandbox, by this
- * test program. */
-static GArray *
-find_web_processes (void)
-{
-  g_autoptr(GHashTable) parents = g_hash_table_new (g_direct_hash, g_direct_equal);
-  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (long));
-  g_autoptr(GPtrArray) comms = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ppids = g_array_new (FALSE, FALSE, sizeof (long));
-  GArray *found = g_array_new (FALSE, FALSE, sizeof (long));
-  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
-  const char *name;
-  gboolean grew = TRUE;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      char *comm = NULL;
-      long ppid;
-      long pid;
-
-      if (!g_ascii_isdigit (name[0]) || !read_stat (name, &comm, &ppid))
-        continue;
-      pid = strtol (name, NULL, 10);
-      g_array_append_val (all, pid);
-      g_array_append_val (ppids, ppid);
-      g_ptr_array_add (comms, comm);
-    }
-
-  /* Descendants of this process. */
-  g_hash_table_add (parents, GINT_TO_POINTER ((int) getpid ()));
-  while (grew)
-    {
-      grew = FALSE;
-      for (guint i = 0; i < all->len; i++)
-        {
-          long pid = g_array_index (all, long, i);
-
-          if (!g_hash_table_contains (parents, GINT_TO_POINTER ((int) pid)) &&
-              g_hash_table_contains (parents, GINT_TO_POINTER ((int) g_array_index (ppids, long, i))))
-            {
-              g_hash_table_add (parents, GINT_TO_POINTER ((int) pid));
-              grew = TRUE;
-            }
-        }
-    }
-
-  for (guint i = 0; i < all->len; i++)
-    {
-      long pid = g_array_index (all, long, i);
-
-      if (pid != getpid () && g_hash_table_contains (parents, GINT_TO_POINTER ((int) pid)) &&
-          g_str_has_prefix (g_ptr_array_index (comms, i), "WebKitWebProces"))
-        g_array_append_val (found, pid);
-    }
-
-  return found;
-}
-
 /* The web process dies (killed, as a crash would): the pane builds a new
  * web view and shows the page again, and the page still gets nothing. */
 static void
@@ -562,18 +438,18 @@ test_web_process_killed (Fixture       *fixture,
    * by the new one, so it is not compared). */
   g_set_weak_pointer (&old_view, gma_page_view_get_web_view (fixture->page_view));
 
-  processes = find_web_processes ();
+  processes = ui_find_web_processes ();
   g_test_message ("%u web process(es)", processes->len);
   g_assert_cmpuint (processes->len, >=, 1);
 
   g_test_expect_message ("gma-web-module", G_LOG_LEVEL_WARNING,
                          "The web process of the page pane ended*");
   for (guint i = 0; i < processes->len; i++)
-    g_assert_cmpint (kill ((pid_t) g_array_index (processes, long, i), SIGKILL), ==, 0);
+    g_assert_cmpint (kill (g_array_index (processes, pid_t, i), SIGKILL), ==, 0);
 
   ui_wait_until (restarted, fixture, "the pane's new web view");
   g_test_assert_expected_messages ();
-  wait_for_page (fixture, "gma://page/hostile", "hostile");
+  ui_wait_for_page_view_title (fixture->page_view, "gma://page/hostile", "hostile");
   g_assert_cmpuint (fixture->restarts, ==, 1);
   g_assert_null (old_view);
   g_assert_nonnull (gma_page_view_get_web_view (fixture->page_view));
@@ -598,7 +474,7 @@ test_web_process_terminated (Fixture       *fixture,
   ui_wait_ms (500);
 
   gma_page_view_load_uri (fixture->page_view, "gma://page/clicked");
-  wait_for_page (fixture, "gma://page/clicked", "clicked");
+  ui_wait_for_page_view_title (fixture->page_view, "gma://page/clicked", "clicked");
   load_and_wait (fixture, "gma://page/hostile");
   assert_still_on (fixture, "gma://page/hostile");
   g_assert_cmpuint (fixture->restarts, ==, 0);

@@ -273,28 +273,38 @@ test_window_is_japanese (UiFixture *fixture, gconstpointer data)
 
 /* The windows the header menu opens: Preferences and the keyboard
  * shortcuts. Each is found among the toplevels once opened. */
+typedef struct {
+  GtkWidget *main_window;
+  GtkWidget *found;
+} ToplevelWait;
+
+static gboolean
+toplevel_opened (gpointer data)
+{
+  ToplevelWait *wait = data;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels) && wait->found == NULL; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (window != wait->main_window && gtk_widget_get_visible (window) &&
+          gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (wait->main_window))
+        wait->found = window;
+    }
+
+  return wait->found != NULL;
+}
+
 static GtkWidget *
 open_toplevel (GActionGroup *group, const char *action, GtkWidget *main_window)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-  GtkWidget *found = NULL;
+  ToplevelWait wait = { main_window, NULL };
+  g_autofree char *what = g_strdup_printf ("the window the action %s opens", action);
 
   g_action_group_activate_action (group, action, NULL);
-  for (guint tries = 0; found == NULL && tries < 200; tries++)
-    {
-      ui_wait_ms (10);
-      for (guint i = 0; i < g_list_model_get_n_items (toplevels) && found == NULL; i++)
-        {
-          g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-          if (window != main_window && gtk_widget_get_visible (window) &&
-              gtk_window_get_transient_for (GTK_WINDOW (window)) == GTK_WINDOW (main_window))
-            found = window;
-        }
-    }
-  if (found == NULL)
-    g_error ("the action %s opened no window", action);
-  return found;
+  ui_wait_until (toplevel_opened, &wait, what);
+  return wait.found;
 }
 
 static void
@@ -348,24 +358,6 @@ test_english_content (UiFixture *fixture, gconstpointer data)
   g_settings_reset (gma_application_get_settings (fixture->app), "content-language");
 }
 
-/* The counter kiosk: attract screen, idle overlay, keypad, QR view are
- * children of the window (shown or not) and are surveyed with it. */
-static void
-kiosk_set_up (UiFixture *fixture, gconstpointer data)
-{
-  fixture->app = g_object_ref (ui_get_application ());
-  g_settings_set_boolean (gma_application_get_settings (fixture->app), "kiosk-mode", TRUE);
-  g_assert_true (gma_application_get_kiosk (fixture->app));
-  ui_fixture_open_window (fixture);
-}
-
-static void
-kiosk_tear_down (UiFixture *fixture, gconstpointer data)
-{
-  g_settings_reset (gma_application_get_settings (fixture->app), "kiosk-mode");
-  ui_fixture_tear_down (fixture, data);
-}
-
 int
 main (int argc, char *argv[])
 {
@@ -394,8 +386,10 @@ main (int argc, char *argv[])
 
   g_test_add ("/japanese-ui/preferences-and-shortcuts", UiFixture, NULL,
               ui_fixture_set_up, test_dialogs_are_japanese, ui_fixture_tear_down);
+  /* The counter kiosk: attract screen, idle overlay, keypad, QR view are
+   * children of the window (shown or not) and are surveyed with it. */
   g_test_add ("/japanese-ui/kiosk-window", UiFixture, NULL,
-              kiosk_set_up, test_window_is_japanese, kiosk_tear_down);
+              ui_kiosk_fixture_set_up, test_window_is_japanese, ui_kiosk_fixture_tear_down);
 
   return g_test_run ();
 }

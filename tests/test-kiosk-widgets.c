@@ -21,6 +21,7 @@
 #include "gma-qr-view.h"
 #include "gma-qr.h"
 #include "gma-ui-resources.h"
+#include "ui-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                              */
@@ -132,29 +133,6 @@ window_new (GtkWidget *child)
   spin (100);
 
   return window;
-}
-
-static gboolean
-have_xtest (void)
-{
-  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
-  GdkDisplay *display = gdk_display_get_default ();
-
-  return xdotool != NULL &&
-         g_str_equal (G_OBJECT_TYPE_NAME (display), "GdkX11Display");
-}
-
-static void
-xdotool (const char *args)
-{
-  g_autofree char *command = g_strconcat ("xdotool ", args, NULL);
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  spin (150);
 }
 
 /* ------------------------------------------------------------------ */
@@ -596,11 +574,11 @@ test_attract_screen (void)
   gtk_widget_activate_action (screen, "attract.activate", NULL);
   g_assert_cmpuint (activated, ==, 1);
 
-  if (have_xtest ())
+  if (ui_have_xtest ())
     {
       gtk_window_fullscreen (GTK_WINDOW (window));
       spin (200);
-      xdotool ("mousemove 300 300 click 1");
+      ui_xdotool (150, "mousemove 300 300 click 1");
       g_assert_cmpuint (activated, ==, 2);
     }
 
@@ -775,7 +753,7 @@ test_kiosk_keys_end_to_end (void)
   GtkWidget *entry;
   Hits hits = { 0, 0 };
 
-  if (!have_xtest ())
+  if (!ui_have_xtest ())
     {
       g_test_skip ("needs xdotool and an X11 display");
       return;
@@ -807,14 +785,14 @@ test_kiosk_keys_end_to_end (void)
   gma_kiosk_set_active (kiosk, TRUE);
   gtk_window_present (GTK_WINDOW (window));
   spin (300);
-  xdotool ("mousemove 200 200");
+  ui_xdotool (150, "mousemove 200 200");
 
-  xdotool ("key ctrl+q");
-  xdotool ("key ctrl+shift+i");
-  xdotool ("key ctrl+shift+d");
-  xdotool ("key alt+F4");
-  xdotool ("key F11");
-  xdotool ("key ctrl+w");
+  ui_xdotool (150, "key ctrl+q");
+  ui_xdotool (150, "key ctrl+shift+i");
+  ui_xdotool (150, "key ctrl+shift+d");
+  ui_xdotool (150, "key alt+F4");
+  ui_xdotool (150, "key F11");
+  ui_xdotool (150, "key ctrl+w");
   g_assert_cmpuint (hits.quit, ==, 0);
   g_assert_cmpuint (hits.inspector, ==, 0);
   g_assert_true (gtk_widget_get_visible (window));
@@ -822,12 +800,12 @@ test_kiosk_keys_end_to_end (void)
 
   /* What a visitor needs still works. */
   gtk_widget_grab_focus (first);
-  xdotool ("key Tab");
+  ui_xdotool (150, "key Tab");
   g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == second);
 
   gtk_widget_grab_focus (entry);
-  xdotool ("type ab");
-  xdotool ("key ctrl+a BackSpace");
+  ui_xdotool (150, "type ab");
+  ui_xdotool (150, "key ctrl+a BackSpace");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "a");
 
   /* Without the kiosk the same presses do what they normally do, so the
@@ -835,9 +813,9 @@ test_kiosk_keys_end_to_end (void)
    * real inspector, which takes the keyboard: it comes last.) */
   gma_kiosk_set_active (kiosk, FALSE);
   gtk_widget_grab_focus (first);
-  xdotool ("key ctrl+q");
+  ui_xdotool (150, "key ctrl+q");
   g_assert_cmpuint (hits.quit, ==, 1);
-  xdotool ("key ctrl+shift+i");
+  ui_xdotool (150, "key ctrl+shift+i");
   g_assert_cmpuint (hits.inspector, ==, 1);
 
   gtk_window_set_interactive_debugging (FALSE);
@@ -854,7 +832,7 @@ test_kiosk_secondary_click (void)
   g_autoptr(GmaKiosk) kiosk = NULL;
   guint activated = 0;
 
-  if (!have_xtest ())
+  if (!ui_have_xtest ())
     {
       g_test_skip ("needs xdotool and an X11 display");
       return;
@@ -867,16 +845,16 @@ test_kiosk_secondary_click (void)
   /* The attract screen takes any button… */
   gtk_window_fullscreen (GTK_WINDOW (window));
   spin (300);
-  xdotool ("mousemove 300 300 click 3");
+  ui_xdotool (150, "mousemove 300 300 click 3");
   g_assert_cmpuint (activated, ==, 1);
 
   /* …but in a kiosk only the primary one arrives. */
   gma_kiosk_set_active (kiosk, TRUE);
   spin (300);
-  xdotool ("click 3");
-  xdotool ("click 2");
+  ui_xdotool (150, "click 3");
+  ui_xdotool (150, "click 2");
   g_assert_cmpuint (activated, ==, 1);
-  xdotool ("click 1");
+  ui_xdotool (150, "click 1");
   g_assert_cmpuint (activated, ==, 2);
 
   gma_kiosk_set_active (kiosk, FALSE);

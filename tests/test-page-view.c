@@ -8,34 +8,6 @@
 #include "gma-contact.h"
 #include "ui-test-util.h"
 
-typedef struct {
-  GmaPageView *page_view;
-  const char *uri;
-} WarmWait;
-
-static gboolean
-warm_page_loaded (gpointer data)
-{
-  WarmWait *wait = data;
-  GtkWidget *warm = gma_page_view_get_warm_view (wait->page_view);
-
-  return warm != NULL &&
-         g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (warm)), wait->uri) == 0 &&
-         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (warm));
-}
-
-/* Waits until the warm view holds @uri, loaded; returns the view. */
-static GtkWidget *
-wait_for_warm_page (UiFixture  *fixture,
-                    const char *uri)
-{
-  WarmWait wait = { fixture->window->page_view, uri };
-  g_autofree char *what = g_strdup_printf ("the warm page %s", uri);
-
-  ui_wait_until (warm_page_loaded, &wait, what);
-  return gma_page_view_get_warm_view (fixture->window->page_view);
-}
-
 static void
 got_resource_data (GObject      *source,
                    GAsyncResult *result,
@@ -89,7 +61,7 @@ click_first_answer_warm (UiFixture *fixture)
   const GmaNode *next = gma_node_get_answer_target (gma_session_get_current (session), 0);
   g_autofree char *uri = page_uri (next);
   GtkWidget *shown = gma_page_view_get_web_view (page_view);
-  GtkWidget *warm = wait_for_warm_page (fixture, uri);
+  GtkWidget *warm = ui_wait_for_warm_page (fixture, uri);
 
   g_assert_true (warm != shown);
   /* Under the shown view, out of reach. */
@@ -152,7 +124,7 @@ test_other_answer_loads (UiFixture *fixture, gconstpointer data)
 
   question = gma_session_get_current (session);
   warm_uri = page_uri (gma_node_get_answer_target (question, 0));
-  wait_for_warm_page (fixture, warm_uri);
+  ui_wait_for_warm_page (fixture, warm_uri);
   other = gma_node_get_answer_target (question, 1);
   uri = page_uri (other);
   shown = gma_page_view_get_web_view (page_view);
@@ -202,7 +174,7 @@ test_counter_change_rewarms (UiFixture *fixture, gconstpointer data)
   question = gma_session_get_current (session);
   warm_uri = page_uri (gma_node_get_answer_target (question, 0));
   g_assert_cmpstr (warm_uri, ==, "gma://page/remedy-1");
-  wait_for_warm_page (fixture, warm_uri);
+  ui_wait_for_warm_page (fixture, warm_uri);
 
   g_settings_set_string (settings, "counter-name", wait[1]);
   ui_wait_until (counter_is, wait, "the window's counter");

@@ -279,36 +279,6 @@ test_alt_text (void)
 /* ---- in the real window ------------------------------------------------------- */
 
 typedef struct {
-  UiFixture *fixture;
-  int width;
-} SizeWait;
-
-static gboolean
-window_has_width (gpointer data)
-{
-  SizeWait *wait = data;
-  GtkWidget *window = GTK_WIDGET (wait->fixture->window);
-
-  return gtk_widget_get_width (window) <= wait->width + 10;
-}
-
-static void
-set_window_size (UiFixture *fixture,
-                 int        width,
-                 int        height)
-{
-  SizeWait wait = { fixture, width };
-
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  /* Until the window has its new size (the X server and a slow build,
-   * such as tools/test --sanitize, may take a while), then let the
-   * layout settle. */
-  ui_wait_until (window_has_width, &wait, "the window's new size");
-  ui_wait_ms (300);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, width + 10);
-}
-
-typedef struct {
   GdkTexture *texture;
   GError *error;
   gboolean done;
@@ -377,7 +347,8 @@ assert_no_horizontal_scroll (UiFixture  *fixture,
 static void
 test_results_fit (UiFixture *fixture, gconstpointer data)
 {
-  set_window_size (fixture, 800, 600);
+  ui_set_window_size (fixture, 800, 600);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), <=, 810);
 
   for (guint i = 0; results[i]; i++)
     {

@@ -209,8 +209,7 @@ test_no_hits (UiFixture *fixture, gconstpointer data)
   ui_wait_for_page (fixture, "gma://page/issue-mail");
 
   /* Narrow: the sidebar gives the wizard its place back. */
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 800, 600);
-  ui_wait_ms (600);
+  ui_set_window_size (fixture, 800, 600);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL);
   /* The sidebar slides in. */
   ui_wait_until (widget_mapped, button, "the sidebar to slide in");
@@ -650,11 +649,17 @@ count_frame (GdkFrameClock *clock, FrameWait *wait)
   wait->frames++;
 }
 
+/* Done after a few frames; until then asks for one more. */
 static gboolean
 frames_done (gpointer data)
 {
   FrameWait *wait = data;
-  return wait->frames >= 3;
+
+  if (wait->frames >= 3)
+    return TRUE;
+  /* Something to paint */
+  gtk_widget_queue_draw (wait->widget);
+  return FALSE;
 }
 
 /* Waits until @widget has been laid out and drawn a few times. */
@@ -667,13 +672,7 @@ wait_for_frames (GtkWidget *widget)
 
   g_assert_nonnull (clock);
   id = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame), &wait);
-  /* Something to paint */
-  gtk_widget_queue_draw (widget);
-  while (!frames_done (&wait))
-    {
-      gtk_widget_queue_draw (widget);
-      g_main_context_iteration (NULL, TRUE);
-    }
+  ui_wait_until (frames_done, &wait, "three frames of the list");
   g_signal_handler_disconnect (clock, id);
 }
 

@@ -99,6 +99,31 @@ test_remove_tree (const char *path)
     g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
+/* Replaces @old in @dir/@name by @new, at most @limit times (0: every
+ * time); returns how many times it did. */
+static inline guint
+test_edit_file (const char *dir,
+                const char *name,
+                const char *old,
+                const char *new,
+                guint       limit)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+  guint n;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  edited = g_string_new (text);
+  n = g_string_replace (edited, old, new, limit);
+  g_file_set_contents (path, edited->str, edited->len, &error);
+  g_assert_no_error (error);
+
+  return n;
+}
+
 /* Replaces the first @old in @dir/@name (which must hold it) by @new. */
 static inline void
 test_replace_in_file (const char *dir,
@@ -106,17 +131,21 @@ test_replace_in_file (const char *dir,
                       const char *old,
                       const char *new)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GString) edited = NULL;
+  if (test_edit_file (dir, name, old, new, 1) == 0)
+    g_error ("“%s” not found in %s/%s", old, dir, name);
+}
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  if (strstr (text, old) == NULL)
-    g_error ("“%s” not found in %s", old, path);
-  edited = g_string_new (text);
-  g_string_replace (edited, old, new, 1);
-  g_file_set_contents (path, edited->str, edited->len, &error);
-  g_assert_no_error (error);
+/* Replaces every @old in @dir/@name by @new; the file must hold exactly
+ * @count of them (an edit meant for one place must not land in two). */
+static inline void
+test_replace_all_in_file (const char *dir,
+                          const char *name,
+                          const char *old,
+                          const char *new,
+                          guint       count)
+{
+  guint n = test_edit_file (dir, name, old, new, 0);
+
+  if (n != count)
+    g_error ("“%s” found %u time(s) in %s/%s, not %u", old, n, dir, name, count);
 }

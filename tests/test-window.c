@@ -405,24 +405,12 @@ test_broken_override (UiFixture *fixture, gconstpointer data)
   g_rmdir (dir);
 }
 
-static gboolean
-window_is_narrow (gpointer data)
-{
-  GtkWidget *window = data;
-
-  return gtk_widget_get_width (window) <= 810 && gtk_widget_has_css_class (window, "narrow");
-}
-
 static void
 test_narrow (UiFixture *fixture, gconstpointer data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 800, 600);
-  /* Until the new size is there (a loaded machine may take longer than
-   * any fixed wait), then let the layout settle. */
-  ui_wait_until (window_is_narrow, window, "the window's narrow layout");
-  ui_wait_ms (300);
+  ui_set_window_size (fixture, 800, 600);
   g_assert_cmpint (gtk_widget_get_width (window), <=, 810);
   g_assert_true (gtk_widget_has_css_class (window, "narrow"));
   /* Collapsed: the wizard and the page share the window. */
@@ -438,8 +426,7 @@ test_narrow (UiFixture *fixture, gconstpointer data)
   g_assert_true (gtk_widget_get_visible (fixture->window->wizard_column));
   ui_wait_for_page (fixture, "gma://faq/faq-1-2");
 
-  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
-  ui_wait_ms (600);
+  ui_set_window_size (fixture, 1280, 800);
   g_assert_false (gtk_widget_has_css_class (window, "narrow"));
 }
 

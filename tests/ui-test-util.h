@@ -3,6 +3,13 @@
  * waiting for the real web view. */
 #pragma once
 
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <unistd.h>
+
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
@@ -26,10 +33,10 @@ ui_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Iterates the main loop until @done returns TRUE, failing the test after
- * UI_TEST_TIMEOUT_SECONDS. */
-static inline void
-ui_wait_until (gboolean (*done) (gpointer), gpointer data, const char *what)
+/* Iterates the main loop until @done returns TRUE; FALSE if it did not
+ * within UI_TEST_TIMEOUT_SECONDS. */
+static inline gboolean
+ui_try_wait_until (gboolean (*done) (gpointer), gpointer data)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (UI_TEST_TIMEOUT_SECONDS, ui_timeout_cb, &timed_out);
@@ -38,19 +45,29 @@ ui_wait_until (gboolean (*done) (gpointer), gpointer data, const char *what)
     g_main_context_iteration (NULL, TRUE);
 
   if (timed_out)
-    g_error ("Timed out waiting for %s", what);
+    return FALSE;
   g_source_remove (id);
+  return TRUE;
+}
+
+/* Iterates the main loop until @done returns TRUE, failing the test after
+ * UI_TEST_TIMEOUT_SECONDS. */
+static inline void
+ui_wait_until (gboolean (*done) (gpointer), gpointer data, const char *what)
+{
+  if (!ui_try_wait_until (done, data))
+    g_error ("Timed out waiting for %s", what);
 }
 
 static inline void
 ui_wait_ms (guint ms)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add (ms, ui_timeout_cb, &timed_out);
 
+  /* The source removes itself when it fires. */
+  g_timeout_add (ms, ui_timeout_cb, &timed_out);
   while (!timed_out)
     g_main_context_iteration (NULL, TRUE);
-  (void) id;
 }
 
 typedef struct {
@@ -100,17 +117,86 @@ page_has_title (gpointer data)
          g_strcmp0 (gma_page_view_get_title (wait->page_view), wait->title) == 0;
 }
 
-/* Waits until WebKit shows @uri with the title @title. */
+/* Waits until WebKit shows @uri with the title @title in @page_view (the
+ * window's or one of its own). */
+static inline void
+ui_wait_for_page_view_title (GmaPageView *page_view,
+                             const char  *uri,
+                             const char  *title)
+{
+  TitleWait wait = { page_view, uri, title };
+
+  /* What the pane shows when the wait gives up, not when it began. */
+  if (!ui_try_wait_until (page_has_title, &wait))
+    g_error ("Timed out waiting for %s titled “%s” (it shows %s titled “%s”)", uri, title,
+             gma_page_view_get_shown_uri (page_view), gma_page_view_get_title (page_view));
+}
+
+/* Waits until WebKit shows @uri with the title @title in the window. */
 static inline void
 ui_wait_for_title (UiFixture  *fixture,
                    const char *uri,
                    const char *title)
 {
-  TitleWait wait = { fixture->window->page_view, uri, title };
-  g_autofree char *what = g_strdup_printf ("%s titled “%s” (it shows “%s”)", uri, title,
-                                           gma_page_view_get_title (fixture->window->page_view));
+  ui_wait_for_page_view_title (fixture->window->page_view, uri, title);
+}
 
-  ui_wait_until (page_has_title, &wait, what);
+typedef struct {
+  GmaPageView *page_view;
+  const char  *uri;
+} WarmWait;
+
+static gboolean
+warm_page_loaded (gpointer data)
+{
+  WarmWait *wait = data;
+  GtkWidget *warm = gma_page_view_get_warm_view (wait->page_view);
+
+  return warm != NULL &&
+         g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (warm)), wait->uri) == 0 &&
+         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (warm));
+}
+
+/* Waits until the pane's warm view holds @uri, loaded; returns the view. */
+static inline GtkWidget *
+ui_wait_for_warm_page (UiFixture  *fixture,
+                       const char *uri)
+{
+  WarmWait wait = { fixture->window->page_view, uri };
+  g_autofree char *what = g_strdup_printf ("the warm page %s", uri);
+
+  ui_wait_until (warm_page_loaded, &wait, what);
+  return gma_page_view_get_warm_view (fixture->window->page_view);
+}
+
+typedef struct {
+  GtkWidget *window;
+  int        width;
+} SizeWait;
+
+static gboolean
+window_has_width (gpointer data)
+{
+  SizeWait *wait = data;
+
+  return ABS (gtk_widget_get_width (wait->window) - wait->width) <= 10;
+}
+
+/* Resizes the window and waits until it has the new width (within 10 px:
+ * the X server may round), growing or shrinking; then lets the layout
+ * that follows the width settle. A fixed wait is not enough: the X server
+ * and a slow build, such as tools/test --sanitize, may take a while. */
+static inline void
+ui_set_window_size (UiFixture *fixture,
+                    int        width,
+                    int        height)
+{
+  SizeWait wait = { GTK_WIDGET (fixture->window), width };
+  g_autofree char *what = g_strdup_printf ("the window's new width, %d px", width);
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  ui_wait_until (window_has_width, &wait, what);
+  ui_wait_ms (300);
 }
 
 static gboolean
@@ -174,6 +260,28 @@ ui_fixture_tear_down (UiFixture *fixture, gconstpointer data)
   g_clear_object (&fixture->app);
 }
 
+/* A window of the counter kiosk: kiosk-mode set, as an administrator
+ * sets it with dconf, before the window opens. */
+static inline void
+ui_kiosk_fixture_set_up (UiFixture *fixture, gconstpointer data)
+{
+  fixture->app = g_object_ref (ui_get_application ());
+  g_settings_set_boolean (gma_application_get_settings (fixture->app), "kiosk-mode", TRUE);
+  g_assert_true (gma_application_get_kiosk (fixture->app));
+  ui_fixture_open_window (fixture);
+}
+
+/* Closes the window, then resets kiosk-mode: the next test of the
+ * program starts from the default, whichever set-up it uses. */
+static inline void
+ui_kiosk_fixture_tear_down (UiFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_object_ref (gma_application_get_settings (fixture->app));
+
+  ui_fixture_tear_down (fixture, data);
+  g_settings_reset (settings, "kiosk-mode");
+}
+
 static inline void
 ui_click (GtkWidget *button)
 {
@@ -181,4 +289,129 @@ ui_click (GtkWidget *button)
   g_assert_true (gtk_widget_is_sensitive (button));
   g_assert_true (gtk_widget_get_mapped (button));
   g_signal_emit_by_name (button, "clicked");
+}
+
+/* Whether real input can be sent through the X server's XTEST extension:
+ * xdotool is installed and GTK draws on X11 (not on Wayland, where
+ * xdotool reaches no window of ours). */
+static inline gboolean
+ui_have_xtest (void)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GdkDisplay *display = gdk_display_get_default ();
+
+  /* By type name: no X11 header is needed where GTK was built without it. */
+  return xdotool != NULL && display != NULL &&
+         g_str_equal (G_OBJECT_TYPE_NAME (display), "GdkX11Display");
+}
+
+/* Runs "xdotool ARGS" (@format and what follows make ARGS), which must
+ * succeed, then lets the app handle what it sent for @settle_ms. */
+static inline void ui_xdotool (guint settle_ms, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static inline void
+ui_xdotool (guint       settle_ms,
+            const char *format,
+            ...)
+{
+  g_autofree char *args = NULL;
+  g_autofree char *command = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  va_list ap;
+
+  va_start (ap, format);
+  args = g_strdup_vprintf (format, ap);
+  va_end (ap);
+  command = g_strconcat ("xdotool ", args, NULL);
+
+  g_spawn_command_line_sync (command, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  ui_wait_ms (settle_ms);
+}
+
+/* /proc/PID/stat: "PID (COMM) STATE PPID …"; COMM may hold spaces and
+ * parentheses, so it ends at the last ')'. */
+static inline gboolean
+ui_read_stat (const char  *pid,
+              char       **comm,
+              pid_t       *ppid)
+{
+  g_autofree char *path = g_build_filename ("/proc", pid, "stat", NULL);
+  g_autofree char *text = NULL;
+  const char *open_paren;
+  const char *close_paren;
+  int parent;
+
+  if (!g_file_get_contents (path, &text, NULL, NULL))
+    return FALSE;
+  open_paren = strchr (text, '(');
+  close_paren = strrchr (text, ')');
+  if (open_paren == NULL || close_paren == NULL || close_paren < open_paren ||
+      sscanf (close_paren + 1, " %*c %d", &parent) != 1)
+    return FALSE;
+
+  *comm = g_strndup (open_paren + 1, close_paren - open_paren - 1);
+  *ppid = parent;
+  return TRUE;
+}
+
+/* The pids of the web processes this test program started: processes
+ * named WebKitWebProcess (cut to 15 characters by the kernel) that
+ * descend from this one, directly or through a sandbox launcher. */
+static inline GArray *
+ui_find_web_processes (void)
+{
+  g_autoptr(GHashTable) family = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GArray) pids = g_array_new (FALSE, FALSE, sizeof (pid_t));
+  g_autoptr(GArray) ppids = g_array_new (FALSE, FALSE, sizeof (pid_t));
+  g_autoptr(GPtrArray) comms = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open ("/proc", 0, NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (pid_t));
+  const char *name;
+  gboolean grew = TRUE;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      char *comm = NULL;
+      pid_t pid, ppid;
+
+      if (!g_ascii_isdigit (name[0]) || !ui_read_stat (name, &comm, &ppid))
+        continue;
+      pid = (pid_t) g_ascii_strtoll (name, NULL, 10);
+      g_array_append_val (pids, pid);
+      g_array_append_val (ppids, ppid);
+      g_ptr_array_add (comms, comm);
+    }
+
+  /* This process and its descendants, however deep. */
+  g_hash_table_add (family, GINT_TO_POINTER ((int) getpid ()));
+  while (grew)
+    {
+      grew = FALSE;
+      for (guint i = 0; i < pids->len; i++)
+        {
+          gpointer pid = GINT_TO_POINTER ((int) g_array_index (pids, pid_t, i));
+          gpointer ppid = GINT_TO_POINTER ((int) g_array_index (ppids, pid_t, i));
+
+          if (!g_hash_table_contains (family, pid) && g_hash_table_contains (family, ppid))
+            {
+              g_hash_table_add (family, pid);
+              grew = TRUE;
+            }
+        }
+    }
+
+  for (guint i = 0; i < pids->len; i++)
+    {
+      pid_t pid = g_array_index (pids, pid_t, i);
+
+      if (pid != getpid () && g_hash_table_contains (family, GINT_TO_POINTER ((int) pid)) &&
+          g_str_has_prefix (g_ptr_array_index (comms, i), "WebKitWebProces"))
+        g_array_append_val (found, pid);
+    }
+
+  return found;
 }

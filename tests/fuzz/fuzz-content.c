@@ -15,7 +15,8 @@
  * size and depth checks, strict JSON pre-scan, json-glib, flow and FAQ
  * validation, page checks. Loading must either succeed or fail with a
  * message in which every line names a file of the set; when it succeeds,
- * every page is rendered.
+ * every page is rendered, and the set is searched, every hit's highlight
+ * ranges checked as fuzz-search.c checks them.
  *
  * Built with -fsanitize=fuzzer by the meson option "fuzzing", and always
  * into the standalone driver (fuzz-driver.c) that replays the corpus in
@@ -26,84 +27,31 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
-#include <stdarg.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 #include <unistd.h>
-
-#include <glib/gstdio.h>
-
-#include <glib/gprintf.h>
 
 #include "gma-content.h"
 #include "gma-render.h"
 #include "gma-search.h"
 #include "gma-session.h"
+#include "fuzz-util.h"
+#include "../test-util.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
-
-/* A finding: said on standard error, then abort(), which libFuzzer
- * catches (and saves the input) and the replay driver reports. */
-static void fail (const char *format, ...) G_GNUC_PRINTF (1, 2) G_GNUC_NORETURN;
-
-static void
-fail (const char *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  g_vfprintf (stderr, format, args);
-  va_end (args);
-  fputc ('\n', stderr);
-  abort ();
-}
-
 
 static const char * const ja[] = { "ja", NULL };
 static const char * const targets[] = {
   "flow.json", "faq.json", "pages/r2.html", "pages/start.html",
 };
 
-static char *set_dir;
+static char *set_tmp;           /* the temporary directory, holding… */
+static char *set_dir;           /* …the copy of the set */
 static GHashTable *originals;   /* target → GBytes of the valid file */
-
-static void
-copy_tree (const char *from,
-           const char *to)
-{
-  g_autoptr(GDir) dir = g_dir_open (from, 0, NULL);
-  const char *name;
-
-  if (dir == NULL || g_mkdir (to, 0700) != 0)
-    fail ("cannot copy %s to %s", from, to);
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *source = g_build_filename (from, name, NULL);
-      g_autofree char *target = g_build_filename (to, name, NULL);
-      g_autofree char *text = NULL;
-      gsize len;
-
-      if (g_file_test (source, G_FILE_TEST_IS_DIR))
-        copy_tree (source, target);
-      else if (!g_file_get_contents (source, &text, &len, NULL) ||
-               !g_file_set_contents (target, text, len, NULL))
-        fail ("cannot copy %s", source);
-    }
-}
 
 static void
 remove_set (void)
 {
-  g_autofree char *command = NULL;
-
-  if (set_dir == NULL)
-    return;
-  command = g_strdup_printf ("rm -rf '%s'", set_dir);
-  if (system (command) != 0)
-    g_printerr ("could not remove %s\n", set_dir);
+  if (set_tmp != NULL)
+    test_remove_tree (set_tmp);
 }
 
 /* The valid set, copied once into a private temporary directory. The
@@ -114,16 +62,15 @@ init (void)
 {
   const char *root = g_getenv ("GMA_SOURCE_ROOT");
   g_autofree char *valid = NULL;
-  g_autofree char *tmp = NULL;
 
   if (root == NULL)
     root = GMA_FUZZ_SOURCE_ROOT;
   valid = g_build_filename (root, "tests", "fixtures", "content", "valid", NULL);
-  tmp = g_dir_make_tmp ("gma-fuzz-XXXXXX", NULL);
-  if (tmp == NULL)
+  set_tmp = g_dir_make_tmp ("gma-fuzz-XXXXXX", NULL);
+  if (set_tmp == NULL)
     fail ("cannot make a temporary directory");
-  set_dir = g_build_filename (tmp, "set", NULL);
-  copy_tree (valid, set_dir);
+  set_dir = g_build_filename (set_tmp, "set", NULL);
+  test_copy_tree (valid, set_dir);
   atexit (remove_set);
 
   originals = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_bytes_unref);
@@ -187,12 +134,7 @@ render_everything (GmaContent *content)
                  error->message);
     }
 
-  for (guint i = 0; i < hits->len; i++)
-    {
-      guint n;
-
-      gma_search_hit_get_ranges (g_ptr_array_index (hits, i), GMA_SEARCH_FIELD_BODY, &n);
-    }
+  check_hits (hits);
 }
 
 int
