@@ -191,6 +191,14 @@ test_counter_change_rewarms (UiFixture *fixture, gconstpointer data)
 static void
 test_no_warm_view_at_result (UiFixture *fixture, gconstpointer data)
 {
+  GmaSession *session = gma_window_get_session (fixture->window);
+  g_autofree char *warm_uri = page_uri (gma_node_get_answer_target (gma_session_get_current (session), 0));
+
+  /* A warm view first (the start page's next page), so that its going
+   * away at a result is what is checked. */
+  ui_wait_for_page (fixture, "gma://page/start");
+  g_assert_nonnull (ui_wait_for_warm_page (fixture, warm_uri));
+
   g_assert_true (gma_window_show_page (fixture->window, "remedy-2"));
   ui_wait_for_page (fixture, "gma://page/remedy-2");
   g_assert_null (gma_page_view_get_warm_view (fixture->window->page_view));
