@@ -546,6 +546,72 @@ test_language_unavailable (UiFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (message, "--validate-content"));
 }
 
+/* What a launch of gmis-assistant does in the running instance: its
+ * command line, with @options (--language=en is { "language": "en" }). */
+static int
+run_command_line (GmaApplication *app,
+                  GVariantDict   *options)
+{
+  const char *argv[] = { "gmis-assistant", NULL };
+  g_autoptr(GVariantDict) none = g_variant_dict_new (NULL);
+  g_autoptr(GApplicationCommandLine) command_line = NULL;
+  int status = -1;
+
+  command_line = g_object_new (G_TYPE_APPLICATION_COMMAND_LINE,
+                               "arguments", g_variant_new_bytestring_array (argv, -1),
+                               "options", g_variant_dict_end (options != NULL ? options : none),
+                               NULL);
+  g_signal_emit_by_name (app, "command-line", command_line, &status);
+  return status;
+}
+
+/* English chosen in the menu stays when gmis-assistant is started again
+ * (the running instance gets a second command line), and --language
+ * switches a window open, walk kept. The application's set is the one
+ * the window shows: the launch does not bring back an older copy. */
+static void
+test_language_second_launch (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GSettings *settings = gma_application_get_settings (fixture->app);
+  g_autoptr(GVariantDict) japanese = g_variant_dict_new (NULL);
+  static const guint answers[] = { 0, 0, 1, 0 };  /* start → … → remedy-2 */
+  g_autofree char *language = NULL;
+
+  /* The first launch gives the window the application's set. */
+  g_assert_cmpint (run_command_line (fixture->app, NULL), ==, 0);
+  g_assert_true (gma_window_get_content (fixture->window) == gma_application_get_content (fixture->app));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    gtk_widget_activate_action (window, "wizard.answer", "u", answers[i]);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
+
+  gtk_widget_activate_action (window, "win.content-language", "s", "en");
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "Remedy 2 When the mail was in the junk mail folder");
+
+  /* Started again: still English, on the same page */
+  g_assert_cmpint (run_command_line (fixture->app, NULL), ==, 0);
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "en");
+  g_assert_cmpstr (gma_content_get_language (gma_application_get_content (fixture->app)), ==, "en");
+  g_assert_true (gma_window_get_content (fixture->window) == gma_application_get_content (fixture->app));
+  ui_wait_ms (300);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "Remedy 2 When the mail was in the junk mail folder");
+
+  /* --language=ja on the English window: Japanese, and it stays so */
+  g_variant_dict_insert (japanese, "language", "s", "ja");
+  g_assert_cmpint (run_command_line (fixture->app, japanese), ==, 0);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
+  g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==,
+                    G_N_ELEMENTS (answers));
+  g_assert_cmpint (run_command_line (fixture->app, NULL), ==, 0);
+  g_clear_pointer (&language, g_free);
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "ja");
+  g_assert_true (gma_window_get_content (fixture->window) == gma_application_get_content (fixture->app));
+
+  g_settings_reset (settings, "content-language");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -567,6 +633,8 @@ main (int argc, char *argv[])
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/language/switch", test_language_switch);
   ADD ("/window/language/unavailable", test_language_unavailable);
+  /* Last: it gives the application's one instance a --language. */
+  ADD ("/window/language/second-launch", test_language_second_launch);
 
   return g_test_run ();
 }

@@ -494,17 +494,40 @@ gboolean
 gma_window_set_language (GmaWindow  *self,
                          const char *language)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GmaContent) content = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean shared;
 
   g_return_val_if_fail (GMA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
-  if (self->content == NULL || g_str_equal (gma_content_get_language (self->content), language))
+  if (self->content == NULL)
     return TRUE;
 
+  /* The application's set is the one copy: it is loaded again there, so
+   * that the next launch finds it in this language too. A set given to
+   * gma_window_set_content() by anyone else is read again here. */
+  shared = GMA_IS_APPLICATION (app) &&
+           gma_application_get_content (GMA_APPLICATION (app)) == self->content;
+
+  if (g_str_equal (gma_content_get_language (self->content), language))
+    {
+      /* Nothing to load; the application learns which is shown. */
+      if (shared)
+        gma_application_set_language (GMA_APPLICATION (app), language, NULL);
+      return TRUE;
+    }
+
   /* The same set again, read in the other language. */
-  content = gma_content_new_for_language (self->content, language, &error);
+  if (shared)
+    {
+      GmaContent *loaded = gma_application_set_language (GMA_APPLICATION (app), language, &error);
+
+      content = loaded != NULL ? g_object_ref (loaded) : NULL;
+    }
+  else
+    content = gma_content_new_for_language (self->content, language, &error);
   if (content == NULL)
     {
       _gma_window_show_message (self, error->message);
