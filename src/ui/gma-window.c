@@ -250,11 +250,11 @@ on_page_view_restarted (GmaWindow   *self,
                         GmaPageView *page_view)
 {
   /* The web process died and the pane was rebuilt. A kiosk visitor is
-   * back at the start, without a dialog; elsewhere the page comes back. */
+   * back at the start, without a dialog. Elsewhere the rebuilt pane has
+   * loaded again what it showed (the question's page, an FAQ answer or a
+   * search's hit), and keeps the next page warm as before. */
   if (self->kiosk != NULL)
     gma_session_restart (self->session);
-  else
-    load_current_page (self);
 }
 
 static void
