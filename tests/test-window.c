@@ -654,6 +654,73 @@ test_web_process_crash (UiFixture *fixture, gconstpointer data)
   g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==, 1);
 }
 
+typedef struct {
+  GmaPageView *page_view;
+  const char *uri;
+} WarmWait;
+
+static gboolean
+warm_page_loaded (gpointer data)
+{
+  WarmWait *wait = data;
+  GtkWidget *warm = gma_page_view_get_warm_view (wait->page_view);
+
+  return warm != NULL &&
+         g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (warm)), wait->uri) == 0 &&
+         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (warm));
+}
+
+/* Waits until the warm view holds the page of @node, loaded; returns the
+ * view. */
+static GtkWidget *
+wait_for_warm_node (UiFixture     *fixture,
+                    const GmaNode *node)
+{
+  g_autofree char *uri = g_strconcat ("gma://page/", gma_node_get_id (node), NULL);
+  WarmWait wait = { fixture->window->page_view, uri };
+  g_autofree char *what = g_strdup_printf ("the warm page %s", uri);
+
+  ui_wait_until (warm_page_loaded, &wait, what);
+  return gma_page_view_get_warm_view (fixture->window->page_view);
+}
+
+/* Another answer than the first, and Back, make the warm page useless
+ * (made for another walk): the warm view stays, and the next page loads
+ * into it, still shown in the frame after the click. */
+static void
+test_warm_view_kept (UiFixture *fixture, gconstpointer data)
+{
+  GmaPageView *page_view = fixture->window->page_view;
+  GmaSession *session = gma_window_get_session (fixture->window);
+  const GmaNode *question;
+  GtkWidget *warm;
+
+  /* start → pre-notice → issue-mail, whose answers lead to two questions
+   * whose first answers lead to two other pages */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 1);
+  question = gma_session_get_current (session);
+  g_assert_cmpstr (gma_node_get_id (question), ==, "issue-mail");
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  warm = wait_for_warm_node (fixture, gma_node_get_answer_target (question, 0));
+
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 1));
+  g_assert_true (gma_page_view_get_warm_view (page_view) == warm);
+  ui_wait_for_page (fixture, "gma://page/which-mail");
+  g_assert_true (wait_for_warm_node (fixture, gma_node_get_answer_target (gma_session_get_current (session), 0)) == warm);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.back", NULL);
+  g_assert_true (gma_session_get_current (session) == question);
+  g_assert_true (gma_page_view_get_warm_view (page_view) == warm);
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_true (wait_for_warm_node (fixture, gma_node_get_answer_target (question, 0)) == warm);
+
+  /* The page loaded again into the kept view is shown at once */
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 0));
+  g_assert_true (gma_page_view_get_web_view (page_view) == warm);
+  g_assert_false (gma_page_view_is_loading (page_view));
+}
+
 /* What a launch of gmis-assistant does in the running instance: its
  * command line, with @options (--language=en is { "language": "en" }). */
 static int
@@ -742,6 +809,7 @@ main (int argc, char *argv[])
   ADD ("/window/language/switch", test_language_switch);
   ADD ("/window/language/unavailable", test_language_unavailable);
   ADD ("/window/web-process-crash", test_web_process_crash);
+  ADD ("/window/warm-view-kept", test_warm_view_kept);
   /* Last: it gives the application's one instance a --language. */
   ADD ("/window/language/second-launch", test_language_second_launch);
 

@@ -600,6 +600,19 @@ gma_page_view_preload_uri (GmaPageView *self,
   start_warm_load (self);
 }
 
+void
+gma_page_view_forget_warm_page (GmaPageView *self)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+
+  /* A view of its own costs a new WebKitWebView and its page: the one
+   * there only needs another load, which start_warm_load() makes now
+   * that it holds nothing to show. */
+  g_clear_pointer (&self->warm_view_uri, g_free);
+  self->warm_shown = FALSE;
+  self->warm_finished = FALSE;
+}
+
 GtkWidget *
 gma_page_view_get_warm_view (GmaPageView *self)
 {

@@ -42,6 +42,10 @@ void        gma_page_view_load_uri       (GmaPageView     *self,
  * goes). A warm page is kept until this is called again. */
 void        gma_page_view_preload_uri    (GmaPageView     *self,
                                           const char      *uri);
+/* The warm page may not be shown (it was made for another walk): it is
+ * never swapped in, and the next page to keep warm loads into the same
+ * warm view, which is kept. */
+void        gma_page_view_forget_warm_page (GmaPageView   *self);
 /* The warm view, or NULL (for tests). */
 GtkWidget  *gma_page_view_get_warm_view  (GmaPageView     *self);
 /* The URI last asked for. */

@@ -90,7 +90,7 @@ load_current_page (GmaWindow *self)
   if (self->ahead_session != NULL &&
       !same_walk (self->ahead_session, self->session) &&
       !(ahead != NULL && same_walk (self->ahead_session, ahead)))
-    gma_page_view_preload_uri (self->page_view, NULL);
+    gma_page_view_forget_warm_page (self->page_view);
 
   gma_page_view_load_uri (self->page_view, uri);
 
