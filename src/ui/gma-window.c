@@ -40,34 +40,6 @@ update_layout (GmaWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 }
 
-/* The walk after the first answer of the current question, or NULL at
- * a result. */
-static GmaSession *
-session_after_first_answer (GmaSession *session)
-{
-  g_autoptr(GmaSession) next = gma_session_new (gma_session_get_flow (session));
-
-  for (guint i = 0; i < gma_session_get_n_steps (session); i++)
-    gma_session_answer (next, gma_session_get_step_answer (session, i));
-  if (!gma_session_answer (next, 0))
-    return NULL;
-
-  return g_steal_pointer (&next);
-}
-
-static gboolean
-same_walk (GmaSession *a,
-           GmaSession *b)
-{
-  if (gma_session_get_n_steps (a) != gma_session_get_n_steps (b))
-    return FALSE;
-  for (guint i = 0; i < gma_session_get_n_steps (a); i++)
-    if (gma_session_get_step_answer (a, i) != gma_session_get_step_answer (b, i))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The warm page was rendered from what changed (the content, the
  * counter): it must never be shown. */
 static void
@@ -83,13 +55,18 @@ load_current_page (GmaWindow *self)
   const GmaNode *node = gma_session_get_current (self->session);
   g_autofree char *uri = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (node));
   g_autofree char *next_uri = NULL;
-  g_autoptr(GmaSession) ahead = session_after_first_answer (self->session);
+  /* The walk after the first answer of the current question; none at a
+   * result. */
+  g_autoptr(GmaSession) ahead = gma_session_copy (self->session);
+
+  if (!gma_session_answer (ahead, 0))
+    g_clear_object (&ahead);
 
   /* The warm page shows the answers of the walk it was rendered for:
    * it may be shown only on that walk. */
   if (self->ahead_session != NULL &&
-      !same_walk (self->ahead_session, self->session) &&
-      !(ahead != NULL && same_walk (self->ahead_session, ahead)))
+      !gma_session_same_walk (self->ahead_session, self->session) &&
+      !(ahead != NULL && gma_session_same_walk (self->ahead_session, ahead)))
     gma_page_view_forget_warm_page (self->page_view);
 
   gma_page_view_load_uri (self->page_view, uri);
@@ -409,34 +386,6 @@ gma_window_get_contact (GmaWindow *self)
   return self->contact;
 }
 
-/* Gives @session the answers of @old, when its flow has the same nodes
- * along that walk. FALSE (and @session at its start) otherwise. */
-static gboolean
-replay_walk (GmaSession *session,
-             GmaSession *old)
-{
-  for (guint i = 0; i < gma_session_get_n_steps (old); i++)
-    {
-      const char *id = gma_node_get_id (gma_session_get_step_node (old, i));
-
-      if (!g_str_equal (gma_node_get_id (gma_session_get_current (session)), id) ||
-          !gma_session_answer (session, gma_session_get_step_answer (old, i)))
-        {
-          gma_session_restart (session);
-          return FALSE;
-        }
-    }
-
-  if (!g_str_equal (gma_node_get_id (gma_session_get_current (session)),
-                    gma_node_get_id (gma_session_get_current (old))))
-    {
-      gma_session_restart (session);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 void
 gma_window_set_content (GmaWindow  *self,
                         GmaContent *content,
@@ -466,7 +415,7 @@ gma_window_set_content (GmaWindow  *self,
   self->session = gma_session_new (gma_content_get_flow (content));
   /* The walk goes on in the new set, before anyone hears of it. */
   if (old_session != NULL)
-    kept = replay_walk (self->session, old_session);
+    kept = gma_session_replay (self->session, old_session);
   g_signal_connect_object (self->session, "changed",
                            G_CALLBACK (on_session_changed), self,
                            G_CONNECT_SWAPPED);
