@@ -560,11 +560,16 @@ void
 gma_page_view_load_uri (GmaPageView *self,
                         const char  *uri)
 {
+  char *copy;
+
   g_return_if_fail (GMA_IS_PAGE_VIEW (self));
   g_return_if_fail (uri != NULL && g_str_has_prefix (uri, "gma:"));
 
+  /* Copied before the old one goes: @uri may be gma_page_view_get_uri(). */
+  copy = g_strdup (uri);
   g_free (self->uri);
-  self->uri = g_strdup (uri);
+  self->uri = copy;
+  uri = copy;
 
   if (self->web_view == NULL)
     return;

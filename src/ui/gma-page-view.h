@@ -32,7 +32,8 @@ G_DECLARE_FINAL_TYPE (GmaPageView, gma_page_view, GMA, PAGE_VIEW, GtkWidget)
 void        gma_page_view_set_resolver   (GmaPageView     *self,
                                           GmaPageResolver  resolver,
                                           gpointer         user_data);
-/* Shows a gma: URI (remembered until the web view exists). */
+/* Shows a gma: URI (remembered until the web view exists); @uri may be
+ * gma_page_view_get_uri(), to load the page again. */
 void        gma_page_view_load_uri       (GmaPageView     *self,
                                           const char      *uri);
 /* Keeps @uri warm: once the shown page has loaded, a second view in the

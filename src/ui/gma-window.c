@@ -372,11 +372,7 @@ on_settings_changed (GmaWindow  *self,
           return;
         }
     }
-  {
-    g_autofree char *again = g_strdup (uri);
-
-    gma_page_view_load_uri (self->page_view, again);
-  }
+  gma_page_view_load_uri (self->page_view, uri);
 }
 
 const GmaContact *
