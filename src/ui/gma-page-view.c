@@ -238,7 +238,7 @@ static void destroy_web_view (GmaPageView *self);
 #define MAX_RESTARTS 3
 #define RESTART_WINDOW_US (60 * G_USEC_PER_SEC)
 
-static void
+static gboolean
 host_process_died (gpointer   host,
                    GtkWidget *view)
 {
@@ -255,7 +255,7 @@ host_process_died (gpointer   host,
           g_clear_pointer (&self->warm_view_uri, g_free);
           self->warm_finished = FALSE;
         }
-      return;
+      return FALSE;
     }
 
   /* A page that kills the web process every time it is shown would be
@@ -272,12 +272,13 @@ host_process_died (gpointer   host,
       gtk_label_set_text (GTK_LABEL (self->placeholder),
                           _("The page pane stopped working. The questions on the left still work."));
       gtk_widget_set_visible (self->placeholder, TRUE);
-      return;
+      return TRUE;
     }
 
   /* Not from inside the dying view's own signal. */
   g_clear_handle_id (&self->create_idle, g_source_remove);
   self->create_idle = g_idle_add (rebuild_cb, self);
+  return TRUE;
 }
 
 static void
