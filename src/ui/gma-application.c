@@ -659,7 +659,7 @@ gma_application_startup (GApplication *app)
   /* Before GtkApplication's startup, which looks for its resources under
    * the resource base path. The keyboard shortcuts window is not among
    * them (it is at ui/help-overlay.ui, not gtk/help-overlay.ui): the window
-   * builds it on first use, see _gma_window_ensure_help_overlay(). */
+   * builds it on first use, see ensure_help_overlay() in gma-window-actions.c. */
   register_ui_resources ();
 
   G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);
