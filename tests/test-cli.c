@@ -366,6 +366,36 @@ test_language (void)
   }
 }
 
+/* --language takes the names the content-language key takes: a locale
+ * name is read as its language. */
+static void
+test_language_names (void)
+{
+  const char * const locale_en[] = { "--list-pages", "--language=en_US.UTF-8", NULL };
+  const char * const tag_ja[] = { "--list-pages", "--language=ja-JP", NULL };
+  const char * const not_english[] = { "--list-pages", "--language=eng", NULL };
+
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, locale_en);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "remedy-2\tRemedy 2 When the mail was in the junk mail folder\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, tag_ja);
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_nonnull (strstr (run.out, "remedy-2\t対応方法2 迷惑メールフォルダにメールがあった場合\n"));
+  }
+  {
+    g_auto(Run) run = { 0 };
+    run_app (&run, not_english);
+    g_assert_cmpint (run.status, ==, 2);
+    g_assert_cmpstr (run.out, ==, "");
+    g_assert_nonnull (strstr (run.err, "--language=eng: the content is in ja (Japanese) or en (English)"));
+  }
+}
+
 /* A broken override named with --content: the program goes on with the
  * built-in content. --page is checked against the content in use; "r1"
  * is a page of the override's valid set (tests/fixtures/content/valid)
@@ -431,6 +461,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/unknown-page", test_unknown_page);
   g_test_add_func ("/cli/bad-option", test_bad_option);
   g_test_add_func ("/cli/language", test_language);
+  g_test_add_func ("/cli/language-names", test_language_names);
   g_test_add_func ("/cli/validate/shipped", test_validate_shipped);
   g_test_add_func ("/cli/validate/empty", test_validate_empty_dir);
   g_test_add_data_func ("/cli/validate/truncated", "truncated", test_validate_broken);

@@ -254,6 +254,77 @@ test_embedded (void)
   g_assert_nonnull (gma_faq_get_preface (faq)[0]);
 }
 
+/* A FAQ whose preface is @paragraphs (JSON strings, comma-separated). */
+static GmaFaq *
+load_with_preface (const char *paragraphs)
+{
+  g_autofree char *text =
+    g_strdup_printf ("{\"format\": 1, \"title\": {\"ja\": \"FAQ\"}, \"preface\": [%s], "
+                     "\"categories\": [{\"id\": \"1\", \"title\": {\"ja\": \"C\"}, "
+                     "\"entries\": [" ENTRY ("faq-1-1") "]}]}", paragraphs);
+  GmaFaq *faq = load_text (text, ja, NULL);
+
+  g_assert_nonnull (faq);
+  return faq;
+}
+
+/* The advice to ask the prefecture's counter: the last sentence of the
+ * preface, in the guide's words, in either language. */
+static void
+test_advice (void)
+{
+  const char * const en[] = { "en", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (ja, &error);
+  g_autoptr(GmaContent) english = NULL;
+  g_autoptr(GmaFaq) fixture = load_fixture (ja);
+  struct {
+    const char *preface;
+    const char *advice;
+  } cases[] = {
+    /* One sentence: all of it, trimmed */
+    { "{\"ja\": \"  窓口へどうぞ。 \"}", "窓口へどうぞ。" },
+    /* The last paragraph's last sentence */
+    { "{\"ja\": \"前書き。\"}, {\"ja\": \"一。二。三。\"}", "三。" },
+    /* English sentences end with ". " */
+    { "{\"ja\": \"First. Second, v1.2 of it.  Third.\"}", "Third." },
+    /* No full stop at the end: still the last sentence */
+    { "{\"ja\": \"一。二\"}", "二" },
+  };
+
+  g_assert_no_error (error);
+  {
+    g_autofree char *advice = gma_faq_get_advice (gma_content_get_faq (content));
+
+    g_assert_cmpstr (advice, ==, "都道府県により、回答内容が一部異なる場合がございますので、"
+                                 "都道府県の窓口へお問い合わせいただくようお願いいたします。");
+  }
+
+  english = gma_content_new_embedded_full (en, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (gma_content_get_language (english), ==, "en");
+  {
+    g_autofree char *advice = gma_faq_get_advice (gma_content_get_faq (english));
+
+    g_assert_cmpstr (advice, ==, "As the answers may partly differ from prefecture to prefecture, "
+                                 "please ask your prefecture’s counter.");
+  }
+
+  {
+    g_autofree char *advice = gma_faq_get_advice (fixture);
+
+    g_assert_cmpstr (advice, ==, "詳しくは都道府県の窓口にお問い合わせください。");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GmaFaq) faq = load_with_preface (cases[i].preface);
+      g_autofree char *advice = gma_faq_get_advice (faq);
+
+      g_assert_cmpstr (advice, ==, cases[i].advice);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -265,6 +336,7 @@ main (int   argc,
   g_test_add_func ("/faq/languages", test_languages);
   g_test_add_func ("/faq/id-syntax", test_id_syntax);
   g_test_add_func ("/faq/embedded", test_embedded);
+  g_test_add_func ("/faq/advice", test_advice);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
     {

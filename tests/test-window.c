@@ -5,6 +5,10 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <signal.h>
+#include <stdio.h>
+#include <sys/types.h>
+#include <unistd.h>
 
 #include "ui-test-util.h"
 
@@ -533,6 +537,243 @@ test_language_unavailable (UiFixture *fixture, gconstpointer data)
   g_assert_nonnull (strstr (message, "--validate-content"));
 }
 
+static gboolean
+read_stat (int pid, char **comm, int *ppid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%d/stat", pid);
+  g_autofree char *stat = NULL;
+  const char *open, *close;
+
+  if (!g_file_get_contents (path, &stat, NULL, NULL))
+    return FALSE;
+  /* pid (comm) state ppid … */
+  open = strchr (stat, '(');
+  close = strrchr (stat, ')');
+  if (open == NULL || close == NULL || sscanf (close + 2, "%*c %d", ppid) != 1)
+    return FALSE;
+  *comm = g_strndup (open + 1, close - open - 1);
+  return TRUE;
+}
+
+/* The web processes started for this process (WebKit may start them
+ * through a sandbox launcher), named WebKitWebProcess. */
+static GArray *
+find_web_processes (void)
+{
+  g_autoptr(GDir) proc = g_dir_open ("/proc", 0, NULL);
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (pid_t));
+  const char *name;
+
+  while (proc != NULL && (name = g_dir_read_name (proc)) != NULL)
+    {
+      g_autofree char *comm = NULL;
+      int pid, ppid;
+
+      if (!g_ascii_isdigit (name[0]))
+        continue;
+      pid = (int) g_ascii_strtoll (name, NULL, 10);
+      if (!read_stat (pid, &comm, &ppid) || !g_str_has_prefix (comm, "WebKitWebProces"))
+        continue;
+
+      for (int ancestor = ppid; ancestor > 1; )
+        {
+          g_autofree char *ancestor_comm = NULL;
+
+          if (ancestor == getpid ())
+            {
+              pid_t found_pid = pid;
+
+              g_array_append_val (found, found_pid);
+              break;
+            }
+          if (!read_stat (ancestor, &ancestor_comm, &ancestor))
+            break;
+        }
+    }
+
+  return found;
+}
+
+static gboolean
+view_replaced (gpointer data)
+{
+  gpointer *pair = data;
+  return gma_page_view_get_web_view (GMA_PAGE_VIEW (pair[0])) != NULL &&
+         gma_page_view_get_web_view (GMA_PAGE_VIEW (pair[0])) != pair[1];
+}
+
+/* The web process dies on a desktop while an FAQ answer is shown: the
+ * rebuilt pane shows that answer again, not the question's page, and the
+ * walk stays. */
+static void
+test_web_process_crash (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  g_autoptr(GtkWidget) old_view = NULL;
+  g_autoptr(GArray) processes = NULL;
+  gpointer pair[2];
+
+  gtk_widget_activate_action (window, "wizard.answer", "u", 0);
+  ui_wait_for_page (fixture, "gma://page/pre-notice");
+  gtk_widget_activate_action (window, "win.show-faq", "s", "faq-3-1");
+  ui_wait_for_page (fixture, "gma://faq/faq-3-1");
+
+  processes = find_web_processes ();
+  if (processes->len == 0)
+    {
+      g_test_skip ("The web process is not a child of this process here");
+      return;
+    }
+  old_view = g_object_ref (gma_page_view_get_web_view (fixture->window->page_view));
+  g_test_expect_message ("gma-web-module", G_LOG_LEVEL_WARNING, "The web process of the page pane ended*");
+  for (guint i = 0; i < processes->len; i++)
+    g_assert_cmpint (kill (g_array_index (processes, pid_t, i), SIGKILL), ==, 0);
+
+  pair[0] = fixture->window->page_view;
+  pair[1] = old_view;
+  ui_wait_until (view_replaced, pair, "the rebuilt web view");
+  g_test_assert_expected_messages ();
+  ui_wait_for_page (fixture, "gma://faq/faq-3-1");
+  /* Long enough for a load of the question's page to have replaced it */
+  ui_wait_ms (1000);
+  g_assert_cmpstr (gma_page_view_get_uri (fixture->window->page_view), ==, "gma://faq/faq-3-1");
+  g_assert_cmpstr (gma_page_view_get_shown_uri (fixture->window->page_view), ==, "gma://faq/faq-3-1");
+  g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==, 1);
+}
+
+typedef struct {
+  GmaPageView *page_view;
+  const char *uri;
+} WarmWait;
+
+static gboolean
+warm_page_loaded (gpointer data)
+{
+  WarmWait *wait = data;
+  GtkWidget *warm = gma_page_view_get_warm_view (wait->page_view);
+
+  return warm != NULL &&
+         g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (warm)), wait->uri) == 0 &&
+         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (warm));
+}
+
+/* Waits until the warm view holds the page of @node, loaded; returns the
+ * view. */
+static GtkWidget *
+wait_for_warm_node (UiFixture     *fixture,
+                    const GmaNode *node)
+{
+  g_autofree char *uri = g_strconcat ("gma://page/", gma_node_get_id (node), NULL);
+  WarmWait wait = { fixture->window->page_view, uri };
+  g_autofree char *what = g_strdup_printf ("the warm page %s", uri);
+
+  ui_wait_until (warm_page_loaded, &wait, what);
+  return gma_page_view_get_warm_view (fixture->window->page_view);
+}
+
+/* Another answer than the first, and Back, make the warm page useless
+ * (made for another walk): the warm view stays, and the next page loads
+ * into it, still shown in the frame after the click. */
+static void
+test_warm_view_kept (UiFixture *fixture, gconstpointer data)
+{
+  GmaPageView *page_view = fixture->window->page_view;
+  GmaSession *session = gma_window_get_session (fixture->window);
+  const GmaNode *question;
+  GtkWidget *warm;
+
+  /* start → pre-notice → issue-mail, whose answers lead to two questions
+   * whose first answers lead to two other pages */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 1);
+  question = gma_session_get_current (session);
+  g_assert_cmpstr (gma_node_get_id (question), ==, "issue-mail");
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  warm = wait_for_warm_node (fixture, gma_node_get_answer_target (question, 0));
+
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 1));
+  g_assert_true (gma_page_view_get_warm_view (page_view) == warm);
+  ui_wait_for_page (fixture, "gma://page/which-mail");
+  g_assert_true (wait_for_warm_node (fixture, gma_node_get_answer_target (gma_session_get_current (session), 0)) == warm);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.back", NULL);
+  g_assert_true (gma_session_get_current (session) == question);
+  g_assert_true (gma_page_view_get_warm_view (page_view) == warm);
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_true (wait_for_warm_node (fixture, gma_node_get_answer_target (question, 0)) == warm);
+
+  /* The page loaded again into the kept view is shown at once */
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 0));
+  g_assert_true (gma_page_view_get_web_view (page_view) == warm);
+  g_assert_false (gma_page_view_is_loading (page_view));
+}
+
+/* What a launch of gmis-assistant does in the running instance: its
+ * command line, with @options (--language=en is { "language": "en" }). */
+static int
+run_command_line (GmaApplication *app,
+                  GVariantDict   *options)
+{
+  const char *argv[] = { "gmis-assistant", NULL };
+  g_autoptr(GVariantDict) none = g_variant_dict_new (NULL);
+  g_autoptr(GApplicationCommandLine) command_line = NULL;
+  int status = -1;
+
+  command_line = g_object_new (G_TYPE_APPLICATION_COMMAND_LINE,
+                               "arguments", g_variant_new_bytestring_array (argv, -1),
+                               "options", g_variant_dict_end (options != NULL ? options : none),
+                               NULL);
+  g_signal_emit_by_name (app, "command-line", command_line, &status);
+  return status;
+}
+
+/* English chosen in the menu stays when gmis-assistant is started again
+ * (the running instance gets a second command line), and --language
+ * switches a window open, walk kept. The application's set is the one
+ * the window shows: the launch does not bring back an older copy. */
+static void
+test_language_second_launch (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GSettings *settings = gma_application_get_settings (fixture->app);
+  g_autoptr(GVariantDict) japanese = g_variant_dict_new (NULL);
+  static const guint answers[] = { 0, 0, 1, 0 };  /* start → … → remedy-2 */
+  g_autofree char *language = NULL;
+
+  /* The first launch gives the window the application's set. */
+  g_assert_cmpint (run_command_line (fixture->app, NULL), ==, 0);
+  g_assert_true (gma_window_get_content (fixture->window) == gma_application_get_content (fixture->app));
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    gtk_widget_activate_action (window, "wizard.answer", "u", answers[i]);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
+
+  gtk_widget_activate_action (window, "win.content-language", "s", "en");
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "Remedy 2 When the mail was in the junk mail folder");
+
+  /* Started again: still English, on the same page */
+  g_assert_cmpint (run_command_line (fixture->app, NULL), ==, 0);
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "en");
+  g_assert_cmpstr (gma_content_get_language (gma_application_get_content (fixture->app)), ==, "en");
+  g_assert_true (gma_window_get_content (fixture->window) == gma_application_get_content (fixture->app));
+  ui_wait_ms (300);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "Remedy 2 When the mail was in the junk mail folder");
+
+  /* --language=ja on the English window: Japanese, and it stays so */
+  g_variant_dict_insert (japanese, "language", "s", "ja");
+  g_assert_cmpint (run_command_line (fixture->app, japanese), ==, 0);
+  ui_wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
+  g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==,
+                    G_N_ELEMENTS (answers));
+  g_assert_cmpint (run_command_line (fixture->app, NULL), ==, 0);
+  g_clear_pointer (&language, g_free);
+  language = get_language (fixture->window);
+  g_assert_cmpstr (language, ==, "ja");
+  g_assert_true (gma_window_get_content (fixture->window) == gma_application_get_content (fixture->app));
+
+  g_settings_reset (settings, "content-language");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -554,6 +795,10 @@ main (int argc, char *argv[])
   ADD ("/window/narrow", test_narrow);
   ADD ("/window/language/switch", test_language_switch);
   ADD ("/window/language/unavailable", test_language_unavailable);
+  ADD ("/window/web-process-crash", test_web_process_crash);
+  ADD ("/window/warm-view-kept", test_warm_view_kept);
+  /* Last: it gives the application's one instance a --language. */
+  ADD ("/window/language/second-launch", test_language_second_launch);
 
   return g_test_run ();
 }

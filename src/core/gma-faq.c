@@ -598,6 +598,35 @@ gma_faq_get_preface (GmaFaq *self)
   return (const char * const *) self->preface;
 }
 
+char *
+gma_faq_get_advice (GmaFaq *self)
+{
+  g_autofree char *last = NULL;
+  guint n;
+  const char *sentence;
+
+  g_return_val_if_fail (GMA_IS_FAQ (self), NULL);
+
+  n = self->preface != NULL ? g_strv_length (self->preface) : 0;
+  if (n == 0)
+    return NULL;
+
+  /* A sentence ends with "。", or with "." before a space (the English). */
+  last = g_strstrip (g_strdup (self->preface[n - 1]));
+  sentence = last;
+  for (const char *p = last; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      const char *next = g_utf8_next_char (p);
+
+      if ((g_str_has_prefix (p, "。") || (*p == '.' && *next == ' ')) && *next != '\0')
+        sentence = next;
+    }
+  while (*sentence == ' ')
+    sentence++;
+
+  return g_strdup (sentence);
+}
+
 const char *
 gma_faq_get_title (GmaFaq *self)
 {

@@ -42,6 +42,11 @@ GmaFaqEntry        *gma_faq_lookup                   (GmaFaq     *self,
                                                       const char *id);
 /* The guide's preface to the FAQ, one paragraph per element. */
 const char * const *gma_faq_get_preface              (GmaFaq     *self);
+/* The guide's advice to ask the prefecture's counter, in its words: the
+ * last sentence of the preface's last paragraph (「都道府県により、…都道府県の
+ * 窓口へお問い合わせいただくようお願いいたします。」), without the spaces
+ * around it. Free with g_free(); NULL without a preface. */
+char               *gma_faq_get_advice               (GmaFaq     *self);
 /* The heading above the list ("よくある質問（FAQ）"). */
 const char         *gma_faq_get_title                (GmaFaq     *self);
 /* Whether @id has the form of an entry id: "faq-<category>-<number>",

@@ -43,6 +43,25 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+static gboolean
+steps_equal (GArray *a,
+             GArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+
+  for (guint i = 0; i < a->len; i++)
+    {
+      Step *step_a = &g_array_index (a, Step, i);
+      Step *step_b = &g_array_index (b, Step, i);
+
+      if (step_a->node != step_b->node || step_a->answer != step_b->answer)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
 /* Replaces the walk by @steps (taken) ending on @current, and tells
  * listeners if anything changed. */
 static void
@@ -53,15 +72,7 @@ gma_session_set_walk (GmaSession    *self,
   g_autoptr(GArray) old_steps = self->steps;
   const GmaNode *old_current = self->current;
   gboolean old_can_go_back = old_steps->len > 0;
-  gboolean same = old_current == current && old_steps->len == steps->len;
-
-  for (guint i = 0; same && i < steps->len; i++)
-    {
-      Step *a = &g_array_index (old_steps, Step, i);
-      Step *b = &g_array_index (steps, Step, i);
-
-      same = a->node == b->node && a->answer == b->answer;
-    }
+  gboolean same = old_current == current && steps_equal (old_steps, steps);
 
   self->steps = steps;
   self->current = current;
@@ -416,4 +427,69 @@ gma_session_can_go_back (GmaSession *self)
   g_return_val_if_fail (GMA_IS_SESSION (self), FALSE);
 
   return self->steps->len > 0;
+}
+
+GmaSession *
+gma_session_copy (GmaSession *self)
+{
+  GmaSession *copy;
+
+  g_return_val_if_fail (GMA_IS_SESSION (self), NULL);
+
+  copy = gma_session_new (self->flow);
+  gma_session_set_walk (copy, copy_steps (self, self->steps->len), self->current);
+
+  return copy;
+}
+
+gboolean
+gma_session_same_walk (GmaSession *self,
+                       GmaSession *other)
+{
+  g_return_val_if_fail (GMA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GMA_IS_SESSION (other), FALSE);
+
+  return self->current == other->current && steps_equal (self->steps, other->steps);
+}
+
+static gboolean
+same_id (const GmaNode *a,
+         const GmaNode *b)
+{
+  return a != NULL && b != NULL && g_str_equal (gma_node_get_id (a), gma_node_get_id (b));
+}
+
+gboolean
+gma_session_replay (GmaSession *self,
+                    GmaSession *other)
+{
+  g_autoptr(GArray) steps = NULL;
+  const GmaNode *node;
+
+  g_return_val_if_fail (GMA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (GMA_IS_SESSION (other), FALSE);
+
+  /* Built whole and set once: one "changed", and none for a walk that
+   * cannot be made. */
+  node = gma_flow_get_start (self->flow);
+  steps = g_array_sized_new (FALSE, FALSE, sizeof (Step), other->steps->len + 1);
+  for (guint i = 0; i < other->steps->len; i++)
+    {
+      const Step *theirs = &g_array_index (other->steps, Step, i);
+      Step mine = { node, theirs->answer };
+
+      if (!same_id (node, theirs->node) || theirs->answer >= gma_node_get_n_answers (node))
+        break;
+      g_array_append_val (steps, mine);
+      node = gma_node_get_answer_target (node, theirs->answer);
+    }
+
+  if (steps->len != other->steps->len || !same_id (node, other->current))
+    {
+      gma_session_restart (self);
+      return FALSE;
+    }
+
+  gma_session_set_walk (self, g_steal_pointer (&steps), node);
+  return TRUE;
 }

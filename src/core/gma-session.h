@@ -37,5 +37,17 @@ void            gma_session_restart          (GmaSession *self);
 gboolean        gma_session_jump_to          (GmaSession *self,
                                               const char *id);
 gboolean        gma_session_can_go_back      (GmaSession *self);
+/* A new session on the same flow, with the same walk. */
+GmaSession     *gma_session_copy             (GmaSession *self);
+/* Whether @self and @other gave the same answers at the same nodes (of
+ * the same flow). */
+gboolean        gma_session_same_walk        (GmaSession *self,
+                                              GmaSession *other);
+/* Gives @self, from its start, the walk of @other, a session on another
+ * flow (the same set in another language, say): the same answers at
+ * nodes of the same ids, ending on a node of the same id. FALSE, and
+ * @self at its start, when its flow has not those nodes along the walk. */
+gboolean        gma_session_replay           (GmaSession *self,
+                                              GmaSession *other);
 
 G_END_DECLS

@@ -19,13 +19,19 @@ struct _GmaApplication
 
   /* Owned */
   GSettings *settings;
-  GmaContent *content;
+  GmaContent *content;       /* the one copy: the window shows this set */
   char *content_error;
   char *content_directory;   /* the override in use, or NULL */
-  char *language;            /* the content language asked for: "ja" or "en" */
+
+  /* "ja" or "en" (static strings), or NULL */
+  const char *language;               /* the content language shown; NULL
+                                       * before the first command line */
+  const char *content_language;       /* the language @content was asked in */
+  const char *command_line_language;  /* --language, or NULL */
+
   gboolean kiosk;
-  gboolean language_from_command_line;
   gboolean content_from_command_line;
+  gboolean watching_settings;
 };
 
 G_DEFINE_FINAL_TYPE (GmaApplication, gma_application, GTK_TYPE_APPLICATION)
@@ -80,6 +86,18 @@ new_settings (GError **error)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* The one GSettings of the process, made on first use (by the options
+ * handled locally, the first command line, or a window). */
+static GSettings *
+ensure_settings (GmaApplication  *self,
+                 GError         **error)
+{
+  if (self->settings == NULL)
+    self->settings = new_settings (error);
+
+  return self->settings;
+}
+
 GmaContent *
 gma_application_load_content (const char  *directory,
                               const char  *language,
@@ -118,8 +136,10 @@ settings_language (GSettings *settings)
   return language != NULL ? language : gma_content_language_from_locale ();
 }
 
-/* --language=ja|en, or NULL when not given. FALSE (after printing why)
- * for any other value. */
+/* --language=ja|en, as "ja" or "en", or NULL when not given. The names
+ * the content-language key takes are accepted too ("en_GB.UTF-8", "en-US"),
+ * see gma_content_language_from_name(). FALSE (after printing why) for
+ * any other value. */
 static gboolean
 option_language (GVariantDict  *options,
                  const char   **language,
@@ -131,11 +151,9 @@ option_language (GVariantDict  *options,
   if (!g_variant_dict_lookup (options, "language", "&s", &value))
     return TRUE;
 
-  if (g_strcmp0 (value, "ja") == 0 || g_strcmp0 (value, "en") == 0)
-    {
-      *language = value;
-      return TRUE;
-    }
+  *language = gma_content_language_from_name (value);
+  if (*language != NULL)
+    return TRUE;
 
   *message = g_strdup_printf (_("--language=%s: the content is in ja (Japanese) or en (English)"),
                               value);
@@ -159,6 +177,7 @@ gma_application_handle_local_options (GApplication *app,
   const char *validate = NULL;
   const char *page = NULL;
   const char *search = NULL;
+  GmaApplication *self = GMA_APPLICATION (app);
   g_autoptr(GmaContent) content = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *override_error = NULL;
@@ -204,7 +223,7 @@ gma_application_handle_local_options (GApplication *app,
     gma_kiosk_prepare_environment ();
   else
     {
-      g_autoptr(GSettings) settings = new_settings (NULL);
+      GSettings *settings = ensure_settings (self, NULL);
 
       if (settings != NULL && g_settings_get_boolean (settings, "kiosk-mode"))
         gma_kiosk_prepare_environment ();
@@ -219,7 +238,9 @@ gma_application_handle_local_options (GApplication *app,
 
   if (directory == NULL || language == NULL)
     {
-      g_autoptr(GSettings) settings = new_settings (NULL);
+      /* Kept: a window opened by this process uses it (when another
+       * process is the primary instance, that one uses its own). */
+      GSettings *settings = ensure_settings (self, NULL);
 
       if (directory == NULL && settings != NULL)
         directory = settings_directory = g_settings_get_string (settings, "content-directory");
@@ -312,6 +333,8 @@ get_window (GmaApplication *self)
   return NULL;
 }
 
+/* Loads the content set of @directory in self->language, unless it is
+ * loaded already. */
 static gboolean
 ensure_content (GmaApplication *self,
                 const char     *directory,
@@ -319,16 +342,32 @@ ensure_content (GmaApplication *self,
 {
   g_autoptr(GmaContent) content = NULL;
   g_autofree char *override_error = NULL;
+  gboolean same_directory;
 
   if (directory == NULL || directory[0] == '\0')
     directory = NULL;
 
-  if (self->content != NULL && g_strcmp0 (directory, self->content_directory) == 0)
-    return TRUE;
+  same_directory = self->content != NULL && g_strcmp0 (directory, self->content_directory) == 0;
+  /* Loaded in this language, or shown in it anyway (asked for English
+   * the set lacks, it came in Japanese, as asking for Japanese gives). */
+  if (same_directory &&
+      (g_strcmp0 (self->content_language, self->language) == 0 ||
+       g_strcmp0 (gma_content_get_language (self->content), self->language) == 0))
+    {
+      self->content_language = self->language;
+      return TRUE;
+    }
 
   content = gma_application_load_content (directory, self->language, &override_error, error);
   if (content == NULL)
     return FALSE;
+
+  self->content_language = self->language;
+  /* Asked for English the set lacks: it came again in Japanese. The
+   * window keeps the copy it shows, which is the same. */
+  if (same_directory &&
+      g_str_equal (gma_content_get_language (content), gma_content_get_language (self->content)))
+    return TRUE;
 
   g_set_object (&self->content, content);
   g_free (self->content_error);
@@ -350,18 +389,28 @@ ensure_window (GmaApplication *self)
   return window;
 }
 
+/* The content language changes here, for the setting and for
+ * --language: a window already open switches at once, keeping its walk
+ * (it has the set loaded again through gma_application_set_language());
+ * otherwise the next ensure_content() loads it. */
 static void
-on_content_language_changed (GmaApplication *self)
+set_language (GmaApplication *self,
+              const char     *language)
 {
   GmaWindow *window = get_window (self);
 
-  if (self->language_from_command_line)
+  self->language = language;
+  if (window != NULL)
+    gma_window_set_language (window, language);
+}
+
+static void
+on_content_language_changed (GmaApplication *self)
+{
+  if (self->command_line_language != NULL)
     return;
 
-  g_free (self->language);
-  self->language = g_strdup (settings_language (self->settings));
-  if (window != NULL)
-    gma_window_set_language (window, self->language);
+  set_language (self, settings_language (self->settings));
 }
 
 static void
@@ -395,16 +444,16 @@ gma_application_command_line (GApplication            *app,
   const char *page = NULL;
   GmaWindow *window;
 
-  if (self->settings == NULL)
+  if (!self->watching_settings)
     {
       g_autoptr(GError) settings_error = NULL;
 
-      self->settings = new_settings (&settings_error);
-      if (self->settings == NULL)
+      if (ensure_settings (self, &settings_error) == NULL)
         {
           g_application_command_line_printerr (command_line, "%s\n", settings_error->message);
           return STATUS_FAILED;
         }
+      self->watching_settings = TRUE;
       /* An administrator may change the override while the app runs. */
       g_signal_connect_object (self->settings, "changed::content-directory",
                                G_CALLBACK (on_content_directory_changed), self,
@@ -423,19 +472,15 @@ gma_application_command_line (GApplication            *app,
         g_application_command_line_printerr (command_line, "%s\n", language_error);
         return STATUS_USAGE;
       }
+    /* Without --language a running instance keeps the language it
+     * shows, which follows the setting and the menu. */
     if (language != NULL)
-      self->language_from_command_line = TRUE;
-    else if (!self->language_from_command_line)
-      language = settings_language (self->settings);
-
-    if (language != NULL && g_strcmp0 (language, self->language) != 0)
       {
-        g_free (self->language);
-        self->language = g_strdup (language);
-        /* A window already open switches, keeping its walk. */
-        if (get_window (self) != NULL)
-          gma_window_set_language (get_window (self), self->language);
+        self->command_line_language = language;
+        set_language (self, language);
       }
+    else if (self->language == NULL)
+      set_language (self, gma_application_get_language (self));
   }
 
   if (g_variant_dict_lookup (options, "content", "^&ay", &directory))
@@ -614,7 +659,7 @@ gma_application_startup (GApplication *app)
   /* Before GtkApplication's startup, which looks for its resources under
    * the resource base path. The keyboard shortcuts window is not among
    * them (it is at ui/help-overlay.ui, not gtk/help-overlay.ui): the window
-   * builds it on first use, see _gma_window_ensure_help_overlay(). */
+   * builds it on first use, see ensure_help_overlay() in gma-window-actions.c. */
   register_ui_resources ();
 
   G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);
@@ -642,7 +687,6 @@ gma_application_dispose (GObject *object)
   g_clear_object (&self->content);
   g_clear_pointer (&self->content_error, g_free);
   g_clear_pointer (&self->content_directory, g_free);
-  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (gma_application_parent_class)->dispose (object);
 }
@@ -688,8 +732,7 @@ gma_application_get_settings (GmaApplication *self)
     {
       g_autoptr(GError) error = NULL;
 
-      self->settings = new_settings (&error);
-      if (self->settings == NULL)
+      if (ensure_settings (self, &error) == NULL)
         g_error ("%s", error->message);
     }
 
@@ -715,9 +758,31 @@ gma_application_get_language (GmaApplication *self)
 {
   g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
 
-  if (self->language == NULL)
-    self->language = g_strdup (settings_language (self->settings));
-  return self->language;
+  if (self->command_line_language != NULL)
+    return self->command_line_language;
+  return settings_language (self->settings);
+}
+
+GmaContent *
+gma_application_set_language (GmaApplication  *self,
+                              const char      *language,
+                              GError         **error)
+{
+  const char *previous;
+
+  g_return_val_if_fail (GMA_IS_APPLICATION (self), NULL);
+  g_return_val_if_fail (gma_content_language_from_name (language) != NULL, NULL);
+  g_return_val_if_fail (self->content != NULL, NULL);
+
+  previous = self->language;
+  self->language = gma_content_language_from_name (language);
+  if (!ensure_content (self, self->content_directory, error))
+    {
+      self->language = previous;
+      return NULL;
+    }
+
+  return self->content;
 }
 
 gboolean

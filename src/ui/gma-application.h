@@ -17,8 +17,17 @@ GmaContent     *gma_application_get_content      (GmaApplication *self);
 const char     *gma_application_get_content_error (GmaApplication *self);
 gboolean        gma_application_get_kiosk        (GmaApplication *self);
 /* The content language asked for (--language, the content-language key,
- * or the locale): "ja" or "en". */
+ * or the locale): "ja" or "en". A window may show the other one (the
+ * menu, a kiosk visitor's choice). */
 const char     *gma_application_get_language     (GmaApplication *self);
+/* The content set (gma_application_get_content()) from now on in
+ * @language, "ja" or "en": loaded again in it, unless it is shown in it
+ * already. As gma_content_new() it may come back in Japanese. Returns the
+ * set (borrowed), or NULL with @error (and nothing changed) when it cannot
+ * be loaded. For gma_window_set_language(), which shows it. */
+GmaContent     *gma_application_set_language     (GmaApplication *self,
+                                                  const char     *language,
+                                                  GError        **error);
 
 /* Loads the content set: the override directory @directory when it is
  * non-empty, otherwise (or when the override is invalid) the embedded set.

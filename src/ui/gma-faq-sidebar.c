@@ -508,34 +508,6 @@ on_entry_key_pressed (GmaFaqSidebar         *self,
   return TRUE;
 }
 
-/* The guide's advice to ask the prefecture's counter, in its words: the
- * last sentence of the FAQ's preface (「都道府県により、…都道府県の窓口へ
- * お問い合わせいただくようお願いいたします。」). */
-static char *
-advice_from_preface (const char * const *preface)
-{
-  g_autofree char *last = NULL;
-  guint n = preface != NULL ? g_strv_length ((char **) preface) : 0;
-  const char *sentence;
-
-  if (n == 0)
-    return NULL;
-
-  last = g_strstrip (g_strdup (preface[n - 1]));
-  sentence = last;
-  for (const char *p = last; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      const char *next = g_utf8_next_char (p);
-
-      if ((g_str_has_prefix (p, "。") || (*p == '.' && *next == ' ')) && *next != '\0')
-        sentence = next;
-    }
-  while (*sentence == ' ')
-    sentence++;
-
-  return g_strdup (sentence);
-}
-
 static void
 populate (GmaFaqSidebar *self)
 {
@@ -565,7 +537,7 @@ populate (GmaFaqSidebar *self)
       gtk_box_append (self->preface_box, label);
     }
 
-  advice = advice_from_preface (preface);
+  advice = gma_faq_get_advice (faq);
   gtk_label_set_text (self->advice_label, advice != NULL ? advice : "");
   gtk_widget_set_visible (self->advice_box, advice != NULL && advice[0] != '\0');
 

@@ -238,7 +238,7 @@ static void destroy_web_view (GmaPageView *self);
 #define MAX_RESTARTS 3
 #define RESTART_WINDOW_US (60 * G_USEC_PER_SEC)
 
-static void
+static gboolean
 host_process_died (gpointer   host,
                    GtkWidget *view)
 {
@@ -255,7 +255,7 @@ host_process_died (gpointer   host,
           g_clear_pointer (&self->warm_view_uri, g_free);
           self->warm_finished = FALSE;
         }
-      return;
+      return FALSE;
     }
 
   /* A page that kills the web process every time it is shown would be
@@ -272,12 +272,13 @@ host_process_died (gpointer   host,
       gtk_label_set_text (GTK_LABEL (self->placeholder),
                           _("The page pane stopped working. The questions on the left still work."));
       gtk_widget_set_visible (self->placeholder, TRUE);
-      return;
+      return TRUE;
     }
 
   /* Not from inside the dying view's own signal. */
   g_clear_handle_id (&self->create_idle, g_source_remove);
   self->create_idle = g_idle_add (rebuild_cb, self);
+  return TRUE;
 }
 
 static void
@@ -560,11 +561,16 @@ void
 gma_page_view_load_uri (GmaPageView *self,
                         const char  *uri)
 {
+  char *copy;
+
   g_return_if_fail (GMA_IS_PAGE_VIEW (self));
   g_return_if_fail (uri != NULL && g_str_has_prefix (uri, "gma:"));
 
+  /* Copied before the old one goes: @uri may be gma_page_view_get_uri(). */
+  copy = g_strdup (uri);
   g_free (self->uri);
-  self->uri = g_strdup (uri);
+  self->uri = copy;
+  uri = copy;
 
   if (self->web_view == NULL)
     return;
@@ -598,6 +604,19 @@ gma_page_view_preload_uri (GmaPageView *self,
     }
 
   start_warm_load (self);
+}
+
+void
+gma_page_view_forget_warm_page (GmaPageView *self)
+{
+  g_return_if_fail (GMA_IS_PAGE_VIEW (self));
+
+  /* A view of its own costs a new WebKitWebView and its page: the one
+   * there only needs another load, which start_warm_load() makes now
+   * that it holds nothing to show. */
+  g_clear_pointer (&self->warm_view_uri, g_free);
+  self->warm_shown = FALSE;
+  self->warm_finished = FALSE;
 }
 
 GtkWidget *

@@ -32,7 +32,8 @@ G_DECLARE_FINAL_TYPE (GmaPageView, gma_page_view, GMA, PAGE_VIEW, GtkWidget)
 void        gma_page_view_set_resolver   (GmaPageView     *self,
                                           GmaPageResolver  resolver,
                                           gpointer         user_data);
-/* Shows a gma: URI (remembered until the web view exists). */
+/* Shows a gma: URI (remembered until the web view exists); @uri may be
+ * gma_page_view_get_uri(), to load the page again. */
 void        gma_page_view_load_uri       (GmaPageView     *self,
                                           const char      *uri);
 /* Keeps @uri warm: once the shown page has loaded, a second view in the
@@ -42,6 +43,10 @@ void        gma_page_view_load_uri       (GmaPageView     *self,
  * goes). A warm page is kept until this is called again. */
 void        gma_page_view_preload_uri    (GmaPageView     *self,
                                           const char      *uri);
+/* The warm page may not be shown (it was made for another walk): it is
+ * never swapped in, and the next page to keep warm loads into the same
+ * warm view, which is kept. */
+void        gma_page_view_forget_warm_page (GmaPageView   *self);
 /* The warm view, or NULL (for tests). */
 GtkWidget  *gma_page_view_get_warm_view  (GmaPageView     *self);
 /* The URI last asked for. */

@@ -19,14 +19,7 @@
 
 #define SCHEME "gma"
 
-/* The views that share one web process (a view and those created
- * related to it): its death is logged once, not once per view. */
 typedef struct {
-  gboolean death_logged;
-} ProcessGroup;
-
-typedef struct {
-  ProcessGroup *group;
   const GmaWebHostFuncs *funcs;
   gpointer host;
   char *csp;
@@ -45,7 +38,6 @@ view_data_free (gpointer data)
 {
   ViewData *view = data;
 
-  g_rc_box_release (view->group);
   g_free (view->csp);
   g_free (view);
 }
@@ -356,10 +348,10 @@ on_web_process_terminated (WebKitWebView                     *web_view,
   if (reason == WEBKIT_WEB_PROCESS_TERMINATED_BY_API)
     return;
 
-  if (!view->group->death_logged)
+  /* Every view of the process hears of it; the host says which one it
+   * showed, and that one logs it. */
+  if (view->funcs->process_died (view->host, GTK_WIDGET (web_view)))
     g_warning ("The web process of the page pane ended (reason %d)", reason);
-  view->group->death_logged = TRUE;
-  view->funcs->process_died (view->host, GTK_WIDGET (web_view));
 }
 
 static GtkWidget *
@@ -379,7 +371,6 @@ module_new_view (const GmaWebHostFuncs *funcs,
   if (related != NULL)
     {
       /* The same web process and network session (and context). */
-      view->group = g_rc_box_acquire (view_data (WEBKIT_WEB_VIEW (related))->group);
       web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                "related-view", related,
                                "settings", settings,
@@ -392,7 +383,6 @@ module_new_view (const GmaWebHostFuncs *funcs,
     {
       g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
 
-      view->group = g_rc_box_new0 (ProcessGroup);
       g_signal_connect (session, "download-started", G_CALLBACK (on_download_started), NULL);
       web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
                                "web-context", get_web_context (),

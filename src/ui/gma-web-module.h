@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define GMA_WEB_MODULE_ABI 4
+#define GMA_WEB_MODULE_ABI 5
 
 /* What the module calls back into its host (the page view). A host may
  * hold more than one view (the one shown and a warm one): @view says
@@ -37,8 +37,10 @@ typedef struct {
   void    (*load_finished) (gpointer     host,
                             GtkWidget   *view,
                             const char  *uri);
-  /* The web process ended; the host throws the view away. */
-  void    (*process_died)  (gpointer     host,
+  /* The web process ended; the host throws the view away. TRUE when
+   * @view was the one shown: the death is logged once, for it (the views
+   * of a host share one web process). */
+  gboolean (*process_died) (gpointer     host,
                             GtkWidget   *view);
   /* A print() has ended; @error is NULL when it printed. */
   void    (*print_finished) (gpointer      host,

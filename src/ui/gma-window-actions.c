@@ -243,8 +243,8 @@ win_print_slip (GtkWidget  *widget,
  * GtkApplication would build it with the window, before the first frame,
  * if it were at gtk/help-overlay.ui under the resource base path: a whole
  * hidden window, about a twentieth of the work up to the first frame. */
-GtkShortcutsWindow *
-_gma_window_ensure_help_overlay (GmaWindow *self)
+static GtkShortcutsWindow *
+ensure_help_overlay (GmaWindow *self)
 {
   GtkApplicationWindow *window = GTK_APPLICATION_WINDOW (self);
   g_autoptr(GtkBuilder) builder = NULL;
@@ -264,7 +264,7 @@ win_show_help_overlay (GSimpleAction *action,
                        GVariant      *parameter,
                        gpointer       user_data)
 {
-  gtk_window_present (GTK_WINDOW (_gma_window_ensure_help_overlay (GMA_WINDOW (user_data))));
+  gtk_window_present (GTK_WINDOW (ensure_help_overlay (GMA_WINDOW (user_data))));
 }
 
 /* win.show-help-overlay, in the window's action map as GtkApplicationWindow

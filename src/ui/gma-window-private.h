@@ -56,8 +56,6 @@ struct _GmaWindow
 
 void _gma_window_class_install_actions (GmaWindowClass *klass);
 void _gma_window_add_map_actions       (GmaWindow      *self);
-/* The keyboard shortcuts window, built on first use. */
-GtkShortcutsWindow *_gma_window_ensure_help_overlay (GmaWindow *self);
 void _gma_window_update_actions        (GmaWindow      *self);
 void _gma_window_show_faq              (GmaWindow      *self,
                                         const char     *id);

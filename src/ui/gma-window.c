@@ -40,34 +40,6 @@ update_layout (GmaWindow *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self), "narrow");
 }
 
-/* The walk after the first answer of the current question, or NULL at
- * a result. */
-static GmaSession *
-session_after_first_answer (GmaSession *session)
-{
-  g_autoptr(GmaSession) next = gma_session_new (gma_session_get_flow (session));
-
-  for (guint i = 0; i < gma_session_get_n_steps (session); i++)
-    gma_session_answer (next, gma_session_get_step_answer (session, i));
-  if (!gma_session_answer (next, 0))
-    return NULL;
-
-  return g_steal_pointer (&next);
-}
-
-static gboolean
-same_walk (GmaSession *a,
-           GmaSession *b)
-{
-  if (gma_session_get_n_steps (a) != gma_session_get_n_steps (b))
-    return FALSE;
-  for (guint i = 0; i < gma_session_get_n_steps (a); i++)
-    if (gma_session_get_step_answer (a, i) != gma_session_get_step_answer (b, i))
-      return FALSE;
-
-  return TRUE;
-}
-
 /* The warm page was rendered from what changed (the content, the
  * counter): it must never be shown. */
 static void
@@ -83,14 +55,19 @@ load_current_page (GmaWindow *self)
   const GmaNode *node = gma_session_get_current (self->session);
   g_autofree char *uri = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (node));
   g_autofree char *next_uri = NULL;
-  g_autoptr(GmaSession) ahead = session_after_first_answer (self->session);
+  /* The walk after the first answer of the current question; none at a
+   * result. */
+  g_autoptr(GmaSession) ahead = gma_session_copy (self->session);
+
+  if (!gma_session_answer (ahead, 0))
+    g_clear_object (&ahead);
 
   /* The warm page shows the answers of the walk it was rendered for:
    * it may be shown only on that walk. */
   if (self->ahead_session != NULL &&
-      !same_walk (self->ahead_session, self->session) &&
-      !(ahead != NULL && same_walk (self->ahead_session, ahead)))
-    gma_page_view_preload_uri (self->page_view, NULL);
+      !gma_session_same_walk (self->ahead_session, self->session) &&
+      !(ahead != NULL && gma_session_same_walk (self->ahead_session, ahead)))
+    gma_page_view_forget_warm_page (self->page_view);
 
   gma_page_view_load_uri (self->page_view, uri);
 
@@ -250,11 +227,11 @@ on_page_view_restarted (GmaWindow   *self,
                         GmaPageView *page_view)
 {
   /* The web process died and the pane was rebuilt. A kiosk visitor is
-   * back at the start, without a dialog; elsewhere the page comes back. */
+   * back at the start, without a dialog. Elsewhere the rebuilt pane has
+   * loaded again what it showed (the question's page, an FAQ answer or a
+   * search's hit), and keeps the next page warm as before. */
   if (self->kiosk != NULL)
     gma_session_restart (self->session);
-  else
-    load_current_page (self);
 }
 
 static void
@@ -395,11 +372,7 @@ on_settings_changed (GmaWindow  *self,
           return;
         }
     }
-  {
-    g_autofree char *again = g_strdup (uri);
-
-    gma_page_view_load_uri (self->page_view, again);
-  }
+  gma_page_view_load_uri (self->page_view, uri);
 }
 
 const GmaContact *
@@ -407,34 +380,6 @@ gma_window_get_contact (GmaWindow *self)
 {
   g_return_val_if_fail (GMA_IS_WINDOW (self), NULL);
   return self->contact;
-}
-
-/* Gives @session the answers of @old, when its flow has the same nodes
- * along that walk. FALSE (and @session at its start) otherwise. */
-static gboolean
-replay_walk (GmaSession *session,
-             GmaSession *old)
-{
-  for (guint i = 0; i < gma_session_get_n_steps (old); i++)
-    {
-      const char *id = gma_node_get_id (gma_session_get_step_node (old, i));
-
-      if (!g_str_equal (gma_node_get_id (gma_session_get_current (session)), id) ||
-          !gma_session_answer (session, gma_session_get_step_answer (old, i)))
-        {
-          gma_session_restart (session);
-          return FALSE;
-        }
-    }
-
-  if (!g_str_equal (gma_node_get_id (gma_session_get_current (session)),
-                    gma_node_get_id (gma_session_get_current (old))))
-    {
-      gma_session_restart (session);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 void
@@ -466,7 +411,7 @@ gma_window_set_content (GmaWindow  *self,
   self->session = gma_session_new (gma_content_get_flow (content));
   /* The walk goes on in the new set, before anyone hears of it. */
   if (old_session != NULL)
-    kept = replay_walk (self->session, old_session);
+    kept = gma_session_replay (self->session, old_session);
   g_signal_connect_object (self->session, "changed",
                            G_CALLBACK (on_session_changed), self,
                            G_CONNECT_SWAPPED);
@@ -494,17 +439,40 @@ gboolean
 gma_window_set_language (GmaWindow  *self,
                          const char *language)
 {
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
   g_autoptr(GmaContent) content = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean shared;
 
   g_return_val_if_fail (GMA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (language != NULL, FALSE);
 
-  if (self->content == NULL || g_str_equal (gma_content_get_language (self->content), language))
+  if (self->content == NULL)
     return TRUE;
 
+  /* The application's set is the one copy: it is loaded again there, so
+   * that the next launch finds it in this language too. A set given to
+   * gma_window_set_content() by anyone else is read again here. */
+  shared = GMA_IS_APPLICATION (app) &&
+           gma_application_get_content (GMA_APPLICATION (app)) == self->content;
+
+  if (g_str_equal (gma_content_get_language (self->content), language))
+    {
+      /* Nothing to load; the application learns which is shown. */
+      if (shared)
+        gma_application_set_language (GMA_APPLICATION (app), language, NULL);
+      return TRUE;
+    }
+
   /* The same set again, read in the other language. */
-  content = gma_content_new_for_language (self->content, language, &error);
+  if (shared)
+    {
+      GmaContent *loaded = gma_application_set_language (GMA_APPLICATION (app), language, &error);
+
+      content = loaded != NULL ? g_object_ref (loaded) : NULL;
+    }
+  else
+    content = gma_content_new_for_language (self->content, language, &error);
   if (content == NULL)
     {
       _gma_window_show_message (self, error->message);
