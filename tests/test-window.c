@@ -641,22 +641,6 @@ test_web_process_crash (UiFixture *fixture, gconstpointer data)
   g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==, 1);
 }
 
-typedef struct {
-  GmaPageView *page_view;
-  const char *uri;
-} WarmWait;
-
-static gboolean
-warm_page_loaded (gpointer data)
-{
-  WarmWait *wait = data;
-  GtkWidget *warm = gma_page_view_get_warm_view (wait->page_view);
-
-  return warm != NULL &&
-         g_strcmp0 (webkit_web_view_get_uri (WEBKIT_WEB_VIEW (warm)), wait->uri) == 0 &&
-         !webkit_web_view_is_loading (WEBKIT_WEB_VIEW (warm));
-}
-
 /* Waits until the warm view holds the page of @node, loaded; returns the
  * view. */
 static GtkWidget *
@@ -664,11 +648,8 @@ wait_for_warm_node (UiFixture     *fixture,
                     const GmaNode *node)
 {
   g_autofree char *uri = g_strconcat ("gma://page/", gma_node_get_id (node), NULL);
-  WarmWait wait = { fixture->window->page_view, uri };
-  g_autofree char *what = g_strdup_printf ("the warm page %s", uri);
 
-  ui_wait_until (warm_page_loaded, &wait, what);
-  return gma_page_view_get_warm_view (fixture->window->page_view);
+  return ui_wait_for_warm_page (fixture, uri);
 }
 
 /* Another answer than the first, and Back, make the warm page useless
