@@ -3,6 +3,7 @@
  * waiting for the real web view. */
 #pragma once
 
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -414,4 +415,38 @@ ui_find_web_processes (void)
     }
 
   return found;
+}
+
+typedef struct {
+  GmaPageView *page_view;
+  GtkWidget   *old_view;
+} ViewWait;
+
+static inline gboolean
+ui_view_replaced (gpointer data)
+{
+  ViewWait *wait = data;
+  GtkWidget *view = gma_page_view_get_web_view (wait->page_view);
+
+  return view != NULL && view != wait->old_view;
+}
+
+/* Kills the web processes this program started (at least one: a test
+ * that found none would have crashed nothing) and waits until
+ * @page_view has made a new web view; the crash is logged once, as it
+ * should be for an administrator. */
+static inline void
+ui_crash_web_processes (GmaPageView *page_view)
+{
+  g_autoptr(GArray) processes = ui_find_web_processes ();
+  g_autoptr(GtkWidget) old_view = g_object_ref (gma_page_view_get_web_view (page_view));
+  ViewWait wait = { page_view, old_view };
+
+  g_test_message ("%u web process(es)", processes->len);
+  g_assert_cmpuint (processes->len, >=, 1);
+  g_test_expect_message ("gma-web-module", G_LOG_LEVEL_WARNING, "The web process of the page pane ended*");
+  for (guint i = 0; i < processes->len; i++)
+    g_assert_cmpint (kill (g_array_index (processes, pid_t, i), SIGKILL), ==, 0);
+  ui_wait_until (ui_view_replaced, &wait, "the rebuilt web view");
+  g_test_assert_expected_messages ();
 }
