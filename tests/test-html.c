@@ -382,27 +382,28 @@ test_next_reference (void)
 {
   const char *text = "a&amp;\nb & &#0; &x;";
   const char *end = text + strlen (text);
+  static const struct {
+    GmaHtmlReference kind;
+    guint line, col;
+    gsize len;
+  } expected[] = {
+    { GMA_HTML_REFERENCE_VALID, 1, 2, 5 },
+    { GMA_HTML_REFERENCE_INVALID, 2, 5, 4 },
+    { GMA_HTML_REFERENCE_INVALID, 2, 10, 3 },
+  };
   GmaHtmlPos pos = { text, 1, 1 };
   GmaHtmlReference kind;
   gsize len;
 
-  g_assert_true (gma_html_next_reference (&pos, end, &kind, &len));
-  g_assert_cmpint (kind, ==, GMA_HTML_REFERENCE_VALID);
-  g_assert_cmpuint (pos.col, ==, 2);
-  g_assert_cmpuint (len, ==, 5);
-  gma_html_pos_advance (&pos, len);
-
-  g_assert_true (gma_html_next_reference (&pos, end, &kind, &len));
-  g_assert_cmpint (kind, ==, GMA_HTML_REFERENCE_INVALID);
-  g_assert_cmpuint (pos.line, ==, 2);
-  g_assert_cmpuint (pos.col, ==, 5);
-  g_assert_cmpuint (len, ==, 4);
-  gma_html_pos_advance (&pos, len);
-
-  g_assert_true (gma_html_next_reference (&pos, end, &kind, &len));
-  g_assert_cmpint (kind, ==, GMA_HTML_REFERENCE_INVALID);
-  g_assert_cmpuint (pos.col, ==, 10);
-  gma_html_pos_advance (&pos, len);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_assert_true (gma_html_next_reference (&pos, end, &kind, &len));
+      g_assert_cmpint (kind, ==, expected[i].kind);
+      g_assert_cmpuint (pos.line, ==, expected[i].line);
+      g_assert_cmpuint (pos.col, ==, expected[i].col);
+      g_assert_cmpuint (len, ==, expected[i].len);
+      gma_html_pos_advance (&pos, len);
+    }
 
   g_assert_false (gma_html_next_reference (&pos, end, &kind, &len));
   g_assert_true (pos.p == end);

@@ -17,33 +17,57 @@
 #include "gma-router.h"
 #include "gma-session.h"
 
-/* Every document the pane can show: each node's page (reached by
- * walking to it, so with its path), each FAQ answer, the whole flow. */
-static GPtrArray *
-all_page_uris (GmaContent *content)
-{
-  GPtrArray *uris = g_ptr_array_new_with_free_func (g_free);
-  GmaFlow *flow = gma_content_get_flow (content);
-  GListModel *faq = G_LIST_MODEL (gma_content_get_faq (content));
+/* The embedded content, a walk, and every document the pane can show:
+ * each node's page (reached by walking to it, so with its path), each
+ * FAQ answer, the whole flow. */
+typedef struct {
+  GmaContent *content;
+  GmaSession *session;
+  GPtrArray  *uris;
+} Documents;
 
+static void
+documents_set_up (Documents     *documents,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  GmaFlow *flow;
+  GListModel *faq;
+
+  documents->content = gma_content_new_embedded (&error);
+  g_assert_no_error (error);
+  flow = gma_content_get_flow (documents->content);
+  faq = G_LIST_MODEL (gma_content_get_faq (documents->content));
+  documents->session = gma_session_new (flow);
+
+  documents->uris = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
-    g_ptr_array_add (uris, gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_flow_get_node (flow, i))));
+    g_ptr_array_add (documents->uris,
+                     gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_flow_get_node (flow, i))));
   for (guint i = 0; i < g_list_model_get_n_items (faq); i++)
     {
       g_autoptr(GmaFaqEntry) entry = g_list_model_get_item (faq, i);
 
-      g_ptr_array_add (uris, gma_router_uri (GMA_ROUTE_FAQ, gma_faq_entry_get_id (entry)));
+      g_ptr_array_add (documents->uris, gma_router_uri (GMA_ROUTE_FAQ, gma_faq_entry_get_id (entry)));
     }
-  g_ptr_array_add (uris, g_strdup (GMA_FLOW_URI));
-
-  return uris;
+  g_ptr_array_add (documents->uris, g_strdup (GMA_FLOW_URI));
 }
 
-static char *
-load_document (GmaContent *content,
-               GmaSession *session,
-               const char *uri)
+static void
+documents_tear_down (Documents     *documents,
+                     gconstpointer  data)
 {
+  g_clear_pointer (&documents->uris, g_ptr_array_unref);
+  g_clear_object (&documents->session);
+  g_clear_object (&documents->content);
+}
+
+/* The @i-th document, as text. */
+static char *
+load_document (Documents *documents,
+               guint      i)
+{
+  const char *uri = g_ptr_array_index (documents->uris, i);
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *type = NULL;
@@ -51,9 +75,9 @@ load_document (GmaContent *content,
   const char *data;
 
   if (g_str_has_prefix (uri, "gma://page/"))
-    g_assert_true (gma_session_jump_to (session, uri + strlen ("gma://page/")));
+    g_assert_true (gma_session_jump_to (documents->session, uri + strlen ("gma://page/")));
 
-  bytes = gma_router_load (content, session, uri, &type, &error);
+  bytes = gma_router_load (documents->content, documents->session, uri, &type, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bytes);
   g_assert_true (g_str_has_prefix (type, "text/html"));
@@ -107,22 +131,16 @@ is_blank (const char *text)
 }
 
 static void
-test_illustrations (void)
+test_illustrations (Documents     *documents,
+                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
-  g_autoptr(GmaSession) session = NULL;
-  g_autoptr(GPtrArray) uris = NULL;
   g_autoptr(GHashTable) referenced = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_auto(GStrv) files = NULL;
 
-  g_assert_no_error (error);
-  session = gma_session_new (gma_content_get_flow (content));
-  uris = all_page_uris (content);
-
-  for (guint i = 0; i < uris->len; i++)
+  for (guint i = 0; i < documents->uris->len; i++)
     {
-      g_autofree char *html = load_document (content, session, g_ptr_array_index (uris, i));
+      g_autofree char *html = load_document (documents, i);
       g_autoptr(GPtrArray) sources = attribute_values (html, "img", "src");
 
       for (guint j = 0; j < sources->len; j++)
@@ -133,7 +151,7 @@ test_illustrations (void)
 
           g_assert_nonnull (src);
           /* Pictures exist, and are served as pictures. */
-          bytes = gma_router_load (content, session, src, &type, &error);
+          bytes = gma_router_load (documents->content, documents->session, src, &type, &error);
           g_assert_no_error (error);
           g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
           g_assert_cmpstr (type, ==, "image/svg+xml");
@@ -154,22 +172,16 @@ test_illustrations (void)
 }
 
 static void
-test_links_resolve (void)
+test_links_resolve (Documents     *documents,
+                    gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
-  g_autoptr(GmaSession) session = NULL;
-  g_autoptr(GPtrArray) uris = NULL;
   guint n_internal = 0, n_copy = 0;
 
-  g_assert_no_error (error);
-  session = gma_session_new (gma_content_get_flow (content));
-  uris = all_page_uris (content);
-
-  for (guint i = 0; i < uris->len; i++)
+  for (guint i = 0; i < documents->uris->len; i++)
     {
-      const char *uri = g_ptr_array_index (uris, i);
-      g_autofree char *html = load_document (content, session, uri);
+      const char *uri = g_ptr_array_index (documents->uris, i);
+      g_autofree char *html = load_document (documents, i);
       g_autoptr(GPtrArray) hrefs = attribute_values (html, NULL, "href");
       g_autoptr(GPtrArray) srcs = attribute_values (html, NULL, "src");
 
@@ -206,7 +218,7 @@ test_links_resolve (void)
               continue;
             }
 
-          bytes = gma_router_load (content, session, target, NULL, &error);
+          bytes = gma_router_load (documents->content, documents->session, target, NULL, &error);
           if (error != NULL)
             g_error ("%s links to %s: %s", uri, link, error->message);
           n_internal++;
@@ -221,22 +233,15 @@ test_links_resolve (void)
 /* Every <img> has alt text, and every figure holds a picture that says
  * what it shows: an <img> with alt text or an <svg> with a <title>. */
 static void
-test_alt_text (void)
+test_alt_text (Documents     *documents,
+               gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GmaContent) content = gma_content_new_embedded (&error);
-  g_autoptr(GmaSession) session = NULL;
-  g_autoptr(GPtrArray) uris = NULL;
   guint n_figures = 0;
 
-  g_assert_no_error (error);
-  session = gma_session_new (gma_content_get_flow (content));
-  uris = all_page_uris (content);
-
-  for (guint i = 0; i < uris->len; i++)
+  for (guint i = 0; i < documents->uris->len; i++)
     {
-      const char *uri = g_ptr_array_index (uris, i);
-      g_autofree char *html = load_document (content, session, uri);
+      const char *uri = g_ptr_array_index (documents->uris, i);
+      g_autofree char *html = load_document (documents, i);
       g_autoptr(GPtrArray) alts = attribute_values (html, "img", "alt");
       GmaHtmlScanner scanner;
       GmaHtmlToken token;
@@ -292,9 +297,12 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/router/documents/illustrations", test_illustrations);
-  g_test_add_func ("/router/documents/links-resolve", test_links_resolve);
-  g_test_add_func ("/router/documents/alt-text", test_alt_text);
+#define ADD(path, func) \
+  g_test_add (path, Documents, NULL, documents_set_up, func, documents_tear_down)
+
+  ADD ("/router/documents/illustrations", test_illustrations);
+  ADD ("/router/documents/links-resolve", test_links_resolve);
+  ADD ("/router/documents/alt-text", test_alt_text);
 
   return g_test_run ();
 }
