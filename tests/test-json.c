@@ -234,31 +234,6 @@ test_too_large (void)
 }
 
 static void
-test_problems (void)
-{
-  g_autoptr(GmaProblems) problems = gma_problems_new ();
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (gma_problems_to_error (problems, &error));
-  g_assert_no_error (error);
-
-  gma_problems_add (problems, "flow.json", "3:5", "first %d", 1);
-  gma_problems_add (problems, "flow.json", "$.nodes[2]", "second");
-  gma_problems_add (problems, "faq.json", NULL, "third");
-
-  /* One problem, one line: control characters in a reason are escaped. */
-  gma_problems_add (problems, "pages/a.html", "2:3", "the link “%s”", "a\nb\r\tc\x1b");
-
-  g_assert_false (gma_problems_to_error (problems, &error));
-  g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==,
-                   "flow.json:3:5: first 1\n"
-                   "flow.json: $.nodes[2]: second\n"
-                   "faq.json: third\n"
-                   "pages/a.html:2:3: the link “a\\nb\\r\\tc\\u001B”");
-}
-
-static void
 test_paths (void)
 {
   g_autofree char *a = gma_json_path_member ("$", "nodes");
@@ -356,7 +331,6 @@ main (int   argc,
   g_test_add_func ("/json/deep-nesting", test_deep_nesting);
   g_test_add_func ("/json/depth-limit", test_depth_limit);
   g_test_add_func ("/json/too-large", test_too_large);
-  g_test_add_func ("/json/problems", test_problems);
   g_test_add_func ("/json/paths", test_paths);
   g_test_add_func ("/json/getters", test_getters);
 

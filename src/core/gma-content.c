@@ -39,8 +39,6 @@ struct _GmaContent
 
 G_DEFINE_FINAL_TYPE (GmaContent, gma_content, G_TYPE_OBJECT)
 
-G_DEFINE_QUARK (gma-content-error-quark, gma_content_error)
-
 static void
 gma_content_finalize (GObject *object)
 {
@@ -67,33 +65,6 @@ static void
 gma_content_init (GmaContent *self)
 {
   self->language = "ja";
-}
-
-gboolean
-gma_content_path_is_safe (const char *path)
-{
-  g_auto(GStrv) segments = NULL;
-
-  if (path == NULL || path[0] == '\0' || path[0] == '/' || strchr (path, '\\') != NULL)
-    return FALSE;
-
-  if (!g_utf8_validate (path, -1, NULL))
-    return FALSE;
-
-  segments = g_strsplit (path, "/", -1);
-  for (guint i = 0; segments[i]; i++)
-    {
-      if (segments[i][0] == '\0' ||
-          g_str_equal (segments[i], ".") ||
-          g_str_equal (segments[i], ".."))
-        return FALSE;
-
-      for (const char *p = segments[i]; *p; p++)
-        if ((guchar) *p < 0x20 || *p == ':')
-          return FALSE;
-    }
-
-  return TRUE;
 }
 
 /* The size limit of a file of the set, by its path. */

@@ -13,25 +13,18 @@
  *   gma://content/PATH)  at most GMA_CONTENT_MAX_IMAGE_SIZE (4 MiB) each.
  * In an override directory every file must be a regular file of the
  * directory itself: a symbolic link, to a file or to a folder, is
- * refused (the directory itself may be named through a link).
+ * refused (the directory itself may be named through a link). The
+ * limits and the path rule are gma-base.h's.
  */
 #pragma once
 
 #include <gio/gio.h>
-#include "gma-flow.h"
+
+#include "gma-base.h"
 #include "gma-faq.h"
+#include "gma-flow.h"
 
 G_BEGIN_DECLS
-
-#define GMA_CONTENT_MAX_PAGE_SIZE  (2 * 1024 * 1024)  /* bytes */
-#define GMA_CONTENT_MAX_IMAGE_SIZE (4 * 1024 * 1024)  /* bytes */
-
-#define GMA_CONTENT_ERROR (gma_content_error_quark ())
-typedef enum {
-  GMA_CONTENT_ERROR_INVALID,    /* one line per problem in the message */
-  GMA_CONTENT_ERROR_NOT_FOUND,  /* a file asked for is not in the set */
-} GmaContentError;
-GQuark gma_content_error_quark (void);
 
 #define GMA_TYPE_CONTENT (gma_content_get_type ())
 G_DECLARE_FINAL_TYPE (GmaContent, gma_content, GMA, CONTENT, GObject)
@@ -65,12 +58,6 @@ GmaContent  *gma_content_new_for_language (GmaContent       *self,
  * this, never the generated gma_content_register_resource(), which must
  * run only once. */
 void         gma_content_register_resources (void);
-
-/* Whether @path is a plain relative path inside a set: valid UTF-8, no
- * leading "/", no "..", "." or empty segments, no backslash, colon or
- * control character. The one rule for every path of a set: flow.json's
- * pages, links in pages, gma_content_load_file(). */
-gboolean     gma_content_path_is_safe   (const char *path);
 
 GFile       *gma_content_get_root       (GmaContent *self);
 gboolean     gma_content_is_embedded    (GmaContent *self);

@@ -11,7 +11,6 @@
 #include "gma-highlight.h"
 #include "gma-html.h"
 #include "gma-render.h"
-#include "gma-router.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "/web/page.html"
 
