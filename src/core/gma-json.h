@@ -5,9 +5,9 @@
  * values, and recurses without limit (a deeply nested file crashes it).
  * gma_json_load() therefore checks the raw bytes first (size, UTF-8,
  * nesting depth, strict RFC 8259 syntax with line:column positions) and
- * only then hands them to json-glib.
+ * only then hands them to json-glib (gma-json-strict.c).
  *
- * The typed getters read a member of an object and, when it is missing or
+ * The typed getters (gma-json.c) read a member of an object and, when it is missing or
  * of the wrong type, append a problem naming the JSON path
  * ("flow.json: $.nodes[3].answers[0].next: …") to a GmaProblems list, so
  * that a validator can report every error in a file, not just the first.
