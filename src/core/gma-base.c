@@ -9,6 +9,12 @@
 
 #include "gma-base.h"
 
+/* The resource bundle (resources/gma-content.gresource.xml) is compiled
+ * with --manual-register; the generated gma_content_register_resource()
+ * initialises the static resource and registers it. It must run only
+ * once. */
+void gma_content_register_resource (void);
+
 G_DEFINE_QUARK (gma-content-error-quark, gma_content_error)
 
 /* ------------------------------------------------------------------ */
@@ -203,4 +209,23 @@ gma_faq_id_is_valid (const char *id)
       return FALSE;
 
   return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Resources                                                          */
+/* ------------------------------------------------------------------ */
+
+static gpointer
+register_resources (gpointer data)
+{
+  gma_content_register_resource ();
+  return NULL;
+}
+
+void
+gma_content_register_resources (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  g_once (&once, register_resources, NULL);
 }

@@ -8,7 +8,9 @@
  *   - the size limits of a content set's files;
  *   - the rules for a path inside a set and for the ids of flow nodes
  *     and FAQ entries;
- *   - the app's own URI scheme, "gma:", and its fixed addresses.
+ *   - the app's own URI scheme, "gma:", and its fixed addresses, and
+ *     the resources (the embedded content set, the page template and
+ *     style sheets) they are served from.
  *
  * The layers above it: gma-json ← gma-flow, gma-faq ← gma-content ←
  * gma-search, gma-render, gma-router (tests/check-include-graph.py keeps
@@ -81,5 +83,12 @@ gboolean     gma_faq_category_id_is_valid (const char *id);
 /* 「全体の流れ」, the whole flow as a picture, and its style sheet */
 #define GMA_FLOW_URI GMA_URI_SCHEME "://app/flow"
 #define GMA_FLOW_STYLE_URI GMA_URI_SCHEME "://app/flow-diagram.css"
+
+/* Registers the embedded content and web resources (the page template,
+ * the style sheets) with GIO; called by gma_content_new_embedded() and
+ * by whatever reads a resource, safe to call any number of times from
+ * any thread. Call this, never the generated
+ * gma_content_register_resource(), which must run only once. */
+void         gma_content_register_resources (void);
 
 G_END_DECLS

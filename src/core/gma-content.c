@@ -12,12 +12,6 @@
 #include "gma-content.h"
 #include "gma-html.h"
 
-/* The content resource bundle is compiled with --manual-register; the
- * generated gma_content_register_resource() initialises the static
- * resource and registers it (gma_content_get_resource() returns NULL
- * before that). It must run only once. */
-void gma_content_register_resource (void);
-
 #define EMBEDDED_URI "resource://" RESOURCE_PREFIX "/content"
 #define MAX_PAGE_SIZE  GMA_CONTENT_MAX_PAGE_SIZE
 #define MAX_IMAGE_SIZE GMA_CONTENT_MAX_IMAGE_SIZE
@@ -1111,21 +1105,6 @@ gma_content_new (GFile               *root,
   self->language = language;
 
   return g_steal_pointer (&self);
-}
-
-static gpointer
-register_resources (gpointer data)
-{
-  gma_content_register_resource ();
-  return NULL;
-}
-
-void
-gma_content_register_resources (void)
-{
-  static GOnce once = G_ONCE_INIT;
-
-  g_once (&once, register_resources, NULL);
 }
 
 GmaContent *

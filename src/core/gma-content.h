@@ -52,12 +52,6 @@ GmaContent  *gma_content_new_embedded_full (const char * const *languages,
 GmaContent  *gma_content_new_for_language (GmaContent       *self,
                                          const char       *language,
                                          GError          **error);
-/* Registers the embedded content and web resources (the page template,
- * the style) with GIO; called by gma_content_new_embedded() and by the
- * renderer, safe to call any number of times from any thread. Call
- * this, never the generated gma_content_register_resource(), which must
- * run only once. */
-void         gma_content_register_resources (void);
 
 GFile       *gma_content_get_root       (GmaContent *self);
 gboolean     gma_content_is_embedded    (GmaContent *self);

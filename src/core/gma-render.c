@@ -11,147 +11,20 @@
 #include "gma-highlight.h"
 #include "gma-html.h"
 #include "gma-render.h"
+#include "gma-words.h"
 
 #define TEMPLATE_PATH RESOURCE_PREFIX "/web/page.html"
 
-/* The words the renderer adds around the content, in the content's
- * language (not the desktop's: a Japanese desktop may show the English
- * content, and the page must then be English throughout). They are
- * constant strings joined around values, never formats. */
-typedef struct
-{
-  const char *language;        /* the document's lang attribute */
-  const char *app_name;
-  const char *based_on_before; /* "…(based on the guidance of " EDITION ")" */
-  const char *based_on_after;
-  const char *based_on_open;   /* around it after the app's name in the summary */
-  const char *based_on_close;
-  const char *footer_before;   /* "This content is based on … " EDITION … */
-  const char *footer_after;
-  const char *source_before;   /* "Source: “" SOURCE "”" */
-  const char *source_after;
-  const char *copy;            /* the copy link */
-  const char *copy_before;     /* its accessible label: "Copy " TEXT */
-  const char *copy_after;
-  const char *url_open;        /* around a link's URL shown beside it */
-  const char *url_close;
-  const char *answers_so_far;
-  const char *none;
-  const char *related_faq;
-  const char *related_pages;
-  const char *flow_link;
-  const char *flow_title;
-  const char *flow_path_caption;
-  const char *flow_hint;
-  const char *category_open;   /* "FAQ 3-1" "（" CATEGORY "）" */
-  const char *category_close;
-  const char *summary_source;
-  const char *summary_result;
-  const char *summary_urls;
-  const char *summary_question;
-  const char *needed_urls;
-  const char *qr_code;
-  const char *counter;         /* the heading of the counter's card */
-  const char *counter_name;    /* its rows */
-  const char *counter_phone;
-  const char *counter_hours;
-  const char *counter_url;
-} Words;
-
-static const Words words_ja = {
-  .language = "ja",
-  .app_name = "G-MIS メール対処アシスタント",
-  .based_on_before = "",
-  .based_on_after = "の案内に基づく",
-  .based_on_open = "（",
-  .based_on_close = "）",
-  .footer_before = "この内容は",
-  .footer_after = "の案内に基づきます。",
-  .source_before = "出典:「",
-  .source_after = "」",
-  .copy = "コピー",
-  .copy_before = "",
-  .copy_after = " をコピー",
-  .url_open = "（",
-  .url_close = "）",
-  .answers_so_far = "これまでの回答",
-  .none = "なし",
-  .related_faq = "関連するよくある質問",
-  .related_pages = "関連するページ",
-  .flow_link = "全体の流れを図で見る",
-  .flow_title = "全体の流れ",
-  .flow_path_caption = "現在の回答の経路を強調して表示しています。オレンジの枠が現在のページです。",
-  .flow_hint = "図の項目を選ぶと、その項目のページを表示します。",
-  .category_open = "（",
-  .category_close = "）",
-  .summary_source = "出典: ",
-  .summary_result = "結果: ",
-  .summary_urls = "必要なURL:",
-  .summary_question = "現在の質問: ",
-  .needed_urls = "必要なURL",
-  .qr_code = "QRコード",
-  .counter = "都道府県の窓口",
-  .counter_name = "窓口",
-  .counter_phone = "電話番号",
-  .counter_hours = "受付時間",
-  .counter_url = "ウェブページ",
-};
-
-static const Words words_en = {
-  .language = "en",
-  .app_name = "G-MIS Mail Assistant",
-  .based_on_before = "Based on the guidance of ",
-  .based_on_after = "",
-  .based_on_open = " (",
-  .based_on_close = ")",
-  .footer_before = "This content is based on the guidance of ",
-  .footer_after = ".",
-  .source_before = "Source: “",
-  .source_after = "”",
-  .copy = "Copy",
-  .copy_before = "Copy ",
-  .copy_after = "",
-  .url_open = " (",
-  .url_close = ")",
-  .answers_so_far = "Your answers so far",
-  .none = "none",
-  .related_faq = "Related questions (FAQ)",
-  .related_pages = "Related pages",
-  .flow_link = "See the whole flow as a diagram",
-  .flow_title = "The whole flow",
-  .flow_path_caption = "The path of your answers is highlighted. The orange frame is the current page.",
-  .flow_hint = "Choose an item of the diagram to show its page.",
-  .category_open = " (",
-  .category_close = ")",
-  .summary_source = "Source: ",
-  .summary_result = "Result: ",
-  .summary_urls = "URLs you need:",
-  .summary_question = "Current question: ",
-  .needed_urls = "URLs you need",
-  .qr_code = "QR code",
-  .counter = "The prefecture’s counter",
-  .counter_name = "Counter",
-  .counter_phone = "Telephone",
-  .counter_hours = "Hours",
-  .counter_url = "Web page",
-};
-
-static const Words *
-words_for_language (const char *language)
-{
-  return g_strcmp0 (language, "en") == 0 ? &words_en : &words_ja;
-}
-
-static const Words *
+static const GmaWords *
 words_for (GmaContent *content)
 {
-  return words_for_language (gma_content_get_language (content));
+  return gma_words_for_language (gma_content_get_language (content));
 }
 
 char *
 gma_render_based_on (GmaContent *content)
 {
-  const Words *words;
+  const GmaWords *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
 
@@ -370,9 +243,9 @@ find_href (const GmaHtmlToken *tag)
 }
 
 static void
-append_copy_link (GString     *out,
-                  const Words *words,
-                  const char  *text)
+append_copy_link (GString        *out,
+                  const GmaWords *words,
+                  const char     *text)
 {
   g_autofree char *escaped_text = g_uri_escape_string (text, NULL, FALSE);
   g_autofree char *label = g_strconcat (words->copy_before, text, words->copy_after, NULL);
@@ -394,8 +267,8 @@ append_copy_link (GString     *out,
  * that copies it ("gma://action/copy?text=…"), which works without
  * JavaScript: the window handles it. */
 static char *
-add_link_extras (const Words *words,
-                 const char  *html)
+add_link_extras (const GmaWords *words,
+                 const char     *html)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   const char *copied = html;       /* out holds html up to here */
@@ -482,7 +355,7 @@ add_link_extras (const Words *words,
  * list; every value escaped. */
 static void
 append_contact_details (GString          *out,
-                        const Words      *words,
+                        const GmaWords   *words,
                         const GmaContact *contact,
                         gboolean          link)
 {
@@ -527,7 +400,7 @@ append_contact_details (GString          *out,
 }
 
 static char *
-contact_card (const Words      *words,
+contact_card (const GmaWords   *words,
               const GmaContact *contact)
 {
   g_autoptr(GString) card = g_string_new (NULL);
@@ -558,7 +431,7 @@ gma_render_fill_contact (const char       *html,
   g_return_val_if_fail (html != NULL, NULL);
 
   if (!gma_contact_is_empty (contact))
-    card = contact_card (words_for_language (language), contact);
+    card = contact_card (gma_words_for_language (language), contact);
 
   /* The same scanner as the content checker: a marker in a comment is no
    * marker. */
@@ -632,7 +505,7 @@ render_document (GmaContent  *content,
   g_autofree char *footer = NULL;
   g_autofree char *source = NULL;
   gboolean has_reference = reference != NULL && reference[0] != '\0';
-  const Words *words = words_for (content);
+  const GmaWords *words = words_for (content);
   const char *edition = gma_content_get_edition (content);
 
   template_text = load_template (error);
@@ -680,8 +553,8 @@ faq_label (GmaFaqEntry *entry)
 /* The answers given so far, or NULL when there are none. The intro's
  * "start" is not an answer to anything and is left out. */
 static GString *
-render_path (const Words *words,
-             GmaSession  *session)
+render_path (const GmaWords *words,
+             GmaSession     *session)
 {
   GString *path = NULL;
 
@@ -714,8 +587,8 @@ render_path (const Words *words,
 }
 
 static void
-append_flow_link (GString     *out,
-                  const Words *words)
+append_flow_link (GString        *out,
+                  const GmaWords *words)
 {
   g_string_append (out, "<nav class=\"page-flow-link\"><a href=\"" GMA_FLOW_URI "\">");
   append_escaped (out, words->flow_link, -1);
@@ -780,7 +653,7 @@ gma_render_node_page_for_query (GmaContent     *content,
   g_autoptr(GString) related = NULL;
   g_autofree char *page = NULL;
   const char * const *faq;
-  const Words *words;
+  const GmaWords *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (session == NULL || GMA_IS_SESSION (session), NULL);
@@ -877,7 +750,7 @@ gma_render_faq_page_for_query (GmaContent   *content,
   g_autofree char *body = NULL;
   g_autoptr(GString) related = NULL;
   const char * const *see_also;
-  const Words *words;
+  const GmaWords *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (GMA_IS_FAQ_ENTRY (entry), NULL);
@@ -953,7 +826,7 @@ gma_render_flow_page (GmaContent  *content,
   g_autoptr(GString) path = NULL;
   g_autofree char *svg = NULL;
   const GmaNode *current = NULL;
-  const Words *words;
+  const GmaWords *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (session == NULL || GMA_IS_SESSION (session), NULL);
@@ -1003,7 +876,7 @@ gma_render_summary (GmaContent *content,
 {
   GString *out;
   const GmaNode *current;
-  const Words *words;
+  const GmaWords *words;
   g_autofree char *based_on = NULL;
   guint n_steps;
 
@@ -1082,9 +955,9 @@ gma_render_summary (GmaContent *content,
 
 /* @url on a slip: its QR code, to be scanned, and its text, to be typed. */
 static void
-append_slip_url (GString     *out,
-                 const Words *words,
-                 const char  *url)
+append_slip_url (GString        *out,
+                 const GmaWords *words,
+                 const char     *url)
 {
   g_autofree char *encoded = g_uri_escape_string (url, NULL, FALSE);
 
@@ -1110,7 +983,7 @@ gma_render_slip (GmaContent        *content,
   g_autoptr(GString) path = NULL;
   g_autoptr(GString) extra = g_string_new (NULL);
   g_autofree char *page = NULL;
-  const Words *words;
+  const GmaWords *words;
 
   g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
   g_return_val_if_fail (GMA_IS_SESSION (session), NULL);
