@@ -7,8 +7,8 @@
  * nesting depth, strict RFC 8259 syntax with line:column positions) and
  * only then hands them to json-glib (gma-json-strict.c).
  *
- * The typed getters (gma-json.c) read a member of an object and, when it is missing or
- * of the wrong type, append a problem naming the JSON path
+ * The typed getters (gma-json.c) read a member of an object and, when it
+ * is missing or of the wrong type, append a problem naming the JSON path
  * ("flow.json: $.nodes[3].answers[0].next: …") to a GmaProblems list, so
  * that a validator can report every error in a file, not just the first.
  */
