@@ -2,7 +2,7 @@
 /* gma-html.h: the one HTML model of the app.
  *
  * Only this module knows HTML syntax. Its clients: the page checker
- * (gma-content.c: tags, attributes and references, reported at
+ * (gma-content-pages.c: tags, attributes and references, reported at
  * line:column places), the renderer (gma-render.c: links and the
  * counter's marker), the search (gma-search-index.c: a page's text) and the
  * highlighter (gma-highlight.c: <mark> in the page's text runs). Since
