@@ -148,25 +148,6 @@ faq_filtered (gpointer data)
          !g_strv_contains ((const char * const *) ids, "faq-1-2");
 }
 
-static char *
-clipboard_text (UiFixture *fixture)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->window));
-  GdkContentProvider *provider = gdk_clipboard_get_content (clipboard);
-  GValue value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-  char *text;
-
-  g_assert_nonnull (provider);
-  g_value_init (&value, G_TYPE_STRING);
-  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
-  g_assert_no_error (error);
-  text = g_value_dup_string (&value);
-  g_value_unset (&value);
-
-  return text;
-}
-
 /* The pane says why it shows no page (the warning, naming the cause, is
  * logged once for each try) and offers Reload. */
 static void
@@ -228,7 +209,8 @@ run_window (const char *warning,
 
   /* The summary of the walk is copied. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-summary", NULL);
-  summary = clipboard_text (fixture);
+  summary = ui_dup_clipboard_text (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (summary);
   test_assert_contains (summary, "届いている");
 
   /* The FAQ is listed and searched; an entry chosen waits for the pane. */
@@ -290,31 +272,6 @@ run_child (const char * const *variables,
 
 /* ---- a stale session bus address ---- */
 
-/* GTK's accessibility says it cannot reach the session bus, in a
- * structured message that g_test_expect_message() cannot expect: that
- * one is let pass, everything else is written (and fatal) as always. */
-static GLogWriterOutput
-stale_bus_writer (GLogLevelFlags   log_level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  const char *domain = NULL;
-  const char *message = NULL;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "GLIB_DOMAIN") && fields[i].length < 0)
-      domain = fields[i].value;
-    else if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0)
-      message = fields[i].value;
-
-  if ((log_level & G_LOG_LEVEL_WARNING) && g_strcmp0 (domain, "Gtk") == 0 &&
-      message != NULL && g_str_has_prefix (message, "Unable to acquire session bus"))
-    return G_LOG_WRITER_HANDLED;
-
-  return g_log_writer_default (log_level, fields, n_fields, user_data);
-}
-
 static void
 cure_bus (void)
 {
@@ -333,9 +290,15 @@ test_stale_bus (void)
 {
   const char *real_bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
   g_autofree char *dir = g_dir_make_tmp ("gma-page-env-XXXXXX", NULL);
+  /* GTK's accessibility goes without: with the session bus gone it may
+   * still find the accessibility bus (through the X server, where an
+   * earlier test's session left its address), and then trips over its own
+   * feet (a critical in g_dbus_connection_emit_signal()), which is not
+   * what this test is about. */
   const char * const variables[] = {
     "DBUS_SESSION_BUS_ADDRESS", STALE_BUS,
     REAL_BUS_VARIABLE, real_bus,
+    "GTK_A11Y", "none",
     NULL,
   };
   g_autofree char *saved = g_strdup (real_bus);
@@ -400,9 +363,6 @@ main (int argc, char *argv[])
   if (g_strcmp0 (g_getenv (UNWELL_VARIABLE), "full-disk") == 0 &&
       !mount_full_disk (g_getenv (UNWELL_DIR_VARIABLE), &full_disk_skip))
     g_assert_nonnull (full_disk_skip);
-
-  if (g_getenv (REAL_BUS_VARIABLE) != NULL)
-    g_log_set_writer_func (stale_bus_writer, NULL, NULL);
 
   gtk_test_init (&argc, &argv, NULL);
 

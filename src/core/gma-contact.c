@@ -97,42 +97,48 @@ url_authority (const char *value)
   return g_strndup (start, strcspn (start, "/?#"));
 }
 
-/* The port as written in @value ("99999" of http://[::1]:99999/), or
- * NULL when there is none. */
+/* The host and port of @value as written, after any user name:
+ * "[::1]:99999" of http://[::1]:99999/. */
+static char *
+url_host_and_port (const char *value)
+{
+  g_autofree char *authority = url_authority (value);
+  const char *at = strrchr (authority, '@');
+
+  return g_strdup (at != NULL ? at + 1 : authority);
+}
+
+/* Where the host of @host_and_port ends: after the "]" of an IPv6
+ * address, else at the ":" before the port. */
+static const char *
+host_end (const char *host_and_port)
+{
+  if (host_and_port[0] == '[')
+    {
+      const char *close = strchr (host_and_port, ']');
+
+      return close != NULL ? close + 1 : host_and_port + strlen (host_and_port);
+    }
+  return host_and_port + strcspn (host_and_port, ":");
+}
+
+/* The port as written in @value ("99999"), or NULL when there is none. */
 static char *
 url_port_text (const char *value)
 {
-  g_autofree char *authority = url_authority (value);
-  const char *host = strrchr (authority, '@');
-  const char *colon;
+  g_autofree char *host_and_port = url_host_and_port (value);
+  const char *end = host_end (host_and_port);
 
-  host = host != NULL ? host + 1 : authority;
-  if (host[0] == '[')
-    {
-      host = strchr (host, ']');
-      if (host == NULL)
-        return NULL;
-    }
-  colon = strchr (host, ':');
-
-  return colon != NULL ? g_strdup (colon + 1) : NULL;
+  return end[0] == ':' ? g_strdup (end + 1) : NULL;
 }
 
 /* The host as written in @value, for a message. */
 static char *
 url_host_text (const char *value)
 {
-  g_autofree char *authority = url_authority (value);
-  const char *host = strrchr (authority, '@');
-  const char *end;
+  g_autofree char *host_and_port = url_host_and_port (value);
 
-  host = host != NULL ? host + 1 : authority;
-  if (host[0] == '[')
-    {
-      end = strchr (host, ']');
-      return end != NULL ? g_strndup (host, end + 1 - host) : g_strdup (host);
-    }
-  return g_strndup (host, strcspn (host, ":"));
+  return g_strndup (host_and_port, host_end (host_and_port) - host_and_port);
 }
 
 /* A name the DNS can hold (letters, digits and hyphens, in labels of 1
