@@ -130,6 +130,28 @@ test_references (void)
   test_remove_tree (dir);
 }
 
+/* A page id names one page: a node may not take an FAQ entry's id. */
+static void
+test_shared_id (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = copy_valid_set ();
+  g_autoptr(GmaContent) content = NULL;
+
+  /* the node r2 (its id and the answer and the FAQ entry that name it)
+   * renamed faq-1-1, the id of the first FAQ entry */
+  g_assert_cmpuint (test_edit_file (dir, "flow.json", "\"r2\"", "\"faq-1-1\"", 0), ==, 2);
+  g_assert_cmpuint (test_edit_file (dir, "faq.json", "\"r2\"", "\"faq-1-1\"", 0), ==, 1);
+
+  content = load_dir (dir, &error);
+  g_assert_null (content);
+  assert_problem (error, "flow.json: $.nodes[4].id: ",
+                  "“faq-1-1” is also the id of an entry of faq.json");
+  g_assert_null (strchr (error->message, '\n'));
+
+  test_remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -139,6 +161,7 @@ main (int   argc,
   g_test_add_func ("/content/link-kinds", test_link_kinds);
   g_test_add_func ("/content/refused-markup", test_refused_markup);
   g_test_add_func ("/content/references", test_references);
+  g_test_add_func ("/content/shared-id", test_shared_id);
 
   return g_test_run ();
 }

@@ -407,6 +407,49 @@ test_embedded_facts (void)
     }
 }
 
+/* A page id resolved once: a node, an FAQ entry, or nothing. */
+static void
+test_resolve (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new_embedded_full (ja, &error);
+  const GmaNode *node = (const GmaNode *) &error;
+  GmaFaqEntry *entry = (GmaFaqEntry *) &error;
+
+  g_assert_no_error (error);
+
+  g_assert_cmpint (gma_content_resolve (content, "remedy-3", &node, &entry), ==, GMA_PAGE_NODE);
+  g_assert_true (node == gma_flow_lookup (gma_content_get_flow (content), "remedy-3"));
+  g_assert_null (entry);
+
+  g_assert_cmpint (gma_content_resolve (content, "faq-3-1", &node, &entry), ==, GMA_PAGE_FAQ);
+  g_assert_null (node);
+  g_assert_true (entry == gma_faq_lookup (gma_content_get_faq (content), "faq-3-1"));
+
+  g_assert_cmpint (gma_content_resolve (content, "faq-9-9", &node, &entry), ==, GMA_PAGE_NONE);
+  g_assert_null (node);
+  g_assert_null (entry);
+  g_assert_cmpint (gma_content_resolve (content, "", NULL, NULL), ==, GMA_PAGE_NONE);
+  g_assert_cmpint (gma_content_resolve (content, NULL, NULL, NULL), ==, GMA_PAGE_NONE);
+  g_assert_cmpint (gma_content_resolve (content, "start", NULL, NULL), ==, GMA_PAGE_NODE);
+
+  /* Every node and every entry is found as what it is. */
+  for (guint i = 0; i < gma_flow_get_n_nodes (gma_content_get_flow (content)); i++)
+    {
+      const GmaNode *n = gma_flow_get_node (gma_content_get_flow (content), i);
+
+      g_assert_cmpint (gma_content_resolve (content, gma_node_get_id (n), &node, NULL), ==, GMA_PAGE_NODE);
+      g_assert_true (node == n);
+    }
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (gma_content_get_faq (content))); i++)
+    {
+      g_autoptr(GmaFaqEntry) e = g_list_model_get_item (G_LIST_MODEL (gma_content_get_faq (content)), i);
+
+      g_assert_cmpint (gma_content_resolve (content, gma_faq_entry_get_id (e), NULL, &entry), ==, GMA_PAGE_FAQ);
+      g_assert_true (entry == e);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +475,7 @@ main (int   argc,
   g_test_add_func ("/content/override/too-large", test_override_too_large);
   g_test_add_func ("/content/embedded", test_embedded);
   g_test_add_func ("/content/embedded-facts", test_embedded_facts);
+  g_test_add_func ("/content/resolve", test_resolve);
 
   return g_test_run ();
 }

@@ -391,6 +391,16 @@ _gma_content_check_cross_references (GmaContent  *self,
       const char * const *faq = gma_node_get_faq (node);
       const char *page = gma_node_get_page (node);
 
+      /* A page id names one page (gma_content_resolve()). */
+      if (gma_faq_lookup (self->faq, gma_node_get_id (node)) != NULL)
+        {
+          g_autofree char *where = g_strdup_printf ("$.nodes[%u].id", n);
+
+          gma_problems_add (problems, "flow.json", where,
+                            "“%s” is also the id of an entry of faq.json; a node and an FAQ "
+                            "entry may not share an id", gma_node_get_id (node));
+        }
+
       for (guint i = 0; faq[i]; i++)
         if (gma_faq_lookup (self->faq, faq[i]) == NULL)
           {

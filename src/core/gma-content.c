@@ -236,3 +236,28 @@ gma_content_get_source (GmaContent *self)
 
   return gma_flow_get_source (self->flow);
 }
+
+GmaPageKind
+gma_content_resolve (GmaContent     *self,
+                     const char     *id,
+                     const GmaNode **node,
+                     GmaFaqEntry   **entry)
+{
+  const GmaNode *found_node = NULL;
+  GmaFaqEntry *found_entry = NULL;
+  GmaPageKind kind = GMA_PAGE_NONE;
+
+  g_return_val_if_fail (GMA_IS_CONTENT (self), GMA_PAGE_NONE);
+
+  if (id != NULL && (found_node = gma_flow_lookup (self->flow, id)) != NULL)
+    kind = GMA_PAGE_NODE;
+  else if (id != NULL && (found_entry = gma_faq_lookup (self->faq, id)) != NULL)
+    kind = GMA_PAGE_FAQ;
+
+  if (node != NULL)
+    *node = found_node;
+  if (entry != NULL)
+    *entry = found_entry;
+
+  return kind;
+}

@@ -57,6 +57,22 @@ GFile       *gma_content_get_root       (GmaContent *self);
 gboolean     gma_content_is_embedded    (GmaContent *self);
 GmaFlow     *gma_content_get_flow       (GmaContent *self);
 GmaFaq      *gma_content_get_faq        (GmaContent *self);
+/* What a page id names: see gma_content_resolve(). */
+typedef enum {
+  GMA_PAGE_NONE,   /* nothing of the set */
+  GMA_PAGE_NODE,   /* a node of the flow ("remedy-3") */
+  GMA_PAGE_FAQ,    /* an entry of the FAQ ("faq-3-1") */
+} GmaPageKind;
+
+/* Resolves a page id once, for whoever shows or serves the page (the
+ * router, the window, the sidebar, --page): the ids of a valid set name
+ * one page each (a node may not have an FAQ entry's id). @node and
+ * @entry (both optional, borrowed) receive the node or the entry, NULL
+ * otherwise. */
+GmaPageKind  gma_content_resolve        (GmaContent     *self,
+                                         const char     *id,
+                                         const GmaNode **node,
+                                         GmaFaqEntry   **entry);
 /* Which year's guidance the set describes ("令和5年度（2023年11月）"). */
 const char  *gma_content_get_edition    (GmaContent *self);
 /* The title of the guide the set is drawn from. */

@@ -170,10 +170,10 @@ gma_router_load_with_contact (GmaContent        *content,
     {
     case GMA_ROUTE_PAGE:
       {
-        const GmaNode *node = gma_flow_lookup (gma_content_get_flow (content), argument);
+        const GmaNode *node;
         char *html;
 
-        if (node == NULL)
+        if (gma_content_resolve (content, argument, &node, NULL) != GMA_PAGE_NODE)
           return not_found (uri, error);
         if (!(html = gma_render_node_page_for_query (content, session, node, search_of_query (query), error)))
           return NULL;
@@ -182,10 +182,10 @@ gma_router_load_with_contact (GmaContent        *content,
 
     case GMA_ROUTE_FAQ:
       {
-        GmaFaqEntry *entry = gma_faq_lookup (gma_content_get_faq (content), argument);
+        GmaFaqEntry *entry;
         char *html;
 
-        if (entry == NULL)
+        if (gma_content_resolve (content, argument, NULL, &entry) != GMA_PAGE_FAQ)
           return not_found (uri, error);
         if (!(html = gma_render_faq_page_for_query (content, entry, search_of_query (query), error)))
           return NULL;

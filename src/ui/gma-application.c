@@ -355,8 +355,7 @@ gma_application_handle_local_options (GApplication *app,
 
   if (page != NULL)
     {
-      if (gma_flow_lookup (gma_content_get_flow (content), page) == NULL &&
-          gma_faq_lookup (gma_content_get_faq (content), page) == NULL)
+      if (gma_content_resolve (content, page, NULL, NULL) == GMA_PAGE_NONE)
         {
           g_printerr (_("There is no page “%s”. gmis-assistant --list-pages shows the pages of "
                         "the flow; FAQ entries are named like faq-3-1.\n"),
