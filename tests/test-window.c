@@ -394,7 +394,7 @@ test_broken_override (UiFixture *fixture, gconstpointer data)
   /* A truncated flow.json: the embedded content is used, the error is
    * shown at the top of the window and names the file. */
   g_assert_true (g_file_set_contents (flow, "{\"format\": 1, \"nodes\": [", -1, NULL));
-  content = gma_application_load_content (dir, NULL, &override_error, &error);
+  content = gma_content_load (dir, NULL, &override_error, &error);
   g_assert_no_error (error);
   g_assert_nonnull (content);
   g_assert_true (gma_content_is_embedded (content));
@@ -521,7 +521,7 @@ test_language_unavailable (UiFixture *fixture, gconstpointer data)
   g_autoptr(GError) error = NULL;
   const char *message;
 
-  content = gma_application_load_content (dir, "ja", &override_error, &error);
+  content = gma_content_load (dir, "ja", &override_error, &error);
   g_assert_no_error (error);
   g_assert_null (override_error);
   gma_window_set_content (fixture->window, content, NULL);

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -172,6 +173,34 @@ gma_content_new_embedded_full (const char * const  *languages,
     self->embedded = TRUE;
 
   return self;
+}
+
+GmaContent *
+gma_content_load (const char  *directory,
+                  const char  *language,
+                  char       **override_error,
+                  GError     **error)
+{
+  const char *languages[] = { language, NULL };
+
+  if (override_error != NULL)
+    *override_error = NULL;
+
+  if (directory != NULL && directory[0] != '\0')
+    {
+      g_autoptr(GFile) root = g_file_new_for_commandline_arg (directory);
+      g_autoptr(GError) local_error = NULL;
+      GmaContent *content = gma_content_new (root, language ? languages : NULL, &local_error);
+
+      if (content != NULL)
+        return content;
+
+      if (override_error != NULL)
+        *override_error = g_strdup_printf (_("The content in “%s” was not used:\n%s"),
+                                           directory, local_error->message);
+    }
+
+  return gma_content_new_embedded_full (language ? languages : NULL, error);
 }
 
 GmaContent *

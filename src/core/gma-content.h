@@ -47,6 +47,17 @@ GmaContent  *gma_content_new            (GFile              *root,
 GmaContent  *gma_content_new_embedded   (GError            **error);
 GmaContent  *gma_content_new_embedded_full (const char * const *languages,
                                          GError            **error);
+/* Loads the content set: the override directory @directory when it is
+ * non-empty, otherwise (or when the override is invalid) the embedded set.
+ * @language: "ja", "en", or NULL for the locale's.
+ * When the override is refused, @override_error receives every problem.
+ * Returns NULL only if the embedded set itself is broken. The program's
+ * one way to load a set (the window, the command line). */
+GmaContent  *gma_content_load           (const char       *directory,
+                                         const char       *language,
+                                         char            **override_error,
+                                         GError          **error);
+
 /* The same set as @self (embedded, or the same directory), loaded again
  * in @language; as gma_content_new() it may come back in Japanese. */
 GmaContent  *gma_content_new_for_language (GmaContent       *self,
