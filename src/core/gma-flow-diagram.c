@@ -16,6 +16,8 @@
 
 #define STYLE_SHEET_PATH RESOURCE_PREFIX "/web/flow-diagram.css"
 
+/* The style sheet's resource; g_once() keeps it for the life of the
+ * process. */
 static gpointer
 load_style_sheet (gpointer data)
 {
@@ -28,16 +30,17 @@ load_style_sheet (gpointer data)
     g_error ("The flow diagram's style sheet is not in the app's resources: %s",
              error->message);
 
-  /* Kept for the life of the process; resource data ends with a NUL. */
-  return (gpointer) g_bytes_get_data (bytes, NULL);
+  return bytes;
 }
 
 const char *
 gma_flow_diagram_get_style_sheet (void)
 {
   static GOnce once = G_ONCE_INIT;
+  GBytes *bytes = g_once (&once, load_style_sheet, NULL);
 
-  return g_once (&once, load_style_sheet, NULL);
+  /* Resource data ends with a NUL. */
+  return g_bytes_get_data (bytes, NULL);
 }
 
 static void
