@@ -375,21 +375,6 @@ test_renderer (void)
   g_test_trap_assert_passed ();
 }
 
-static GtkWidget *
-find_action_button (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 slip_done (gpointer data)
 {
@@ -421,7 +406,7 @@ test_print_slip (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "remedy-4");
 
   /* Not allowed: no button, no action. */
-  print_button = find_action_button (GTK_WIDGET (window->question_view), "win.print-slip");
+  print_button = ui_find_action_button (GTK_WIDGET (window->question_view), "win.print-slip");
   g_assert_nonnull (print_button);
   g_assert_false (gtk_widget_get_visible (print_button));
   g_assert_false (_gma_window_kiosk_can_print (window));

@@ -159,21 +159,6 @@ job_written (gpointer data)
   return wait->found != NULL;
 }
 
-static GtkWidget *
-find_action_button (GtkWidget *widget, const char *action)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 slip_done (gpointer data)
 {
@@ -271,7 +256,7 @@ test_slip (UiFixture *fixture, gconstpointer data)
   /* …and presses 「印刷」. */
   before = list_pdfs ();
   wait.before = before;
-  button = find_action_button (GTK_WIDGET (window->question_view), "win.print-slip");
+  button = ui_find_action_button (GTK_WIDGET (window->question_view), "win.print-slip");
   g_assert_nonnull (button);
   ui_click (button);
   g_assert_true (window->printing_slip);

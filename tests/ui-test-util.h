@@ -305,6 +305,23 @@ ui_dup_clipboard_text (GtkWidget *widget)
   return text;
 }
 
+/* The first button under @widget (or @widget itself) bound to @action. */
+static inline GtkWidget *
+ui_find_action_button (GtkWidget  *widget,
+                       const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static inline void
 ui_click (GtkWidget *button)
 {
