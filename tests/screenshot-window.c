@@ -16,7 +16,8 @@
  * GMA_SCREENSHOT_LANGUAGE=en shows the content in English.
  *
  * The window takes the whole (virtual) screen: there is no window manager
- * under Xvfb to maximise it. States are set through the window's own
+ * under Xvfb to maximise it. Under a Wayland compositor (GDK_BACKEND=wayland,
+ * e.g. cage) the screen is taken with grim. States are set through the window's own
  * actions, so no key press has to find its way to the window. */
 #define G_LOG_DOMAIN "gma-screenshot"
 #include "config.h"
@@ -187,10 +188,15 @@ main (int argc, char *argv[])
   /* Let the last layout and the page's pictures settle. */
   ui_wait_ms (1500);
 
-  command = g_strdup_printf ("import -window root '%s'", out);
+  /* Under a Wayland compositor (cage, for the kiosk on a portrait
+   * output), grim: wlr-screencopy. */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkWaylandDisplay"))
+    command = g_strdup_printf ("grim '%s'", out);
+  else
+    command = g_strdup_printf ("import -window root '%s'", out);
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
-    g_error ("import: %s", error->message);
+    g_error ("%s: %s", command, error->message);
 
   ui_fixture_tear_down (&fixture, NULL);
   return 0;
