@@ -12,9 +12,13 @@
 #define G_LOG_DOMAIN "gma-page-view"
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
+#include "gma-html.h"
+#include "gma-page-outline.h"
 #include "gma-page-view.h"
 #include "gma-router.h"
 #include "gma-timing.h"
@@ -44,6 +48,13 @@ struct _GmaPageView
   gboolean warm_finished;
   /* GMIS_ASSISTANT_TIMINGS: the page whose first frame is awaited. */
   char *ready_id;
+
+  /* WebKit hands its pages to assistive technology itself (see
+   * gma-page-outline.h): no outline is needed. */
+  gboolean web_a11y;
+  /* The style sheet added to every page (high contrast), or NULL. */
+  char *user_css;
+  gboolean watching_settings;
 
   /* Borrowed (children, from the module) */
   GtkWidget *web_view;
@@ -114,6 +125,7 @@ host_resolve (gpointer     host,
               GError     **error)
 {
   GmaPageView *self = host;
+  GBytes *bytes;
 
   if (self->resolver == NULL)
     {
@@ -121,8 +133,197 @@ host_resolve (gpointer     host,
       return NULL;
     }
 
-  return self->resolver (uri, view != NULL && view == self->warm_view,
-                         content_type, error, self->resolver_data);
+  bytes = self->resolver (uri, view != NULL && view == self->warm_view,
+                          content_type, error, self->resolver_data);
+
+  /* The page as assistive technology gets it, read from the same bytes. */
+  if (bytes != NULL && view != NULL && !self->web_a11y &&
+      *content_type != NULL && g_str_has_prefix (*content_type, "text/html"))
+    gma_page_outline_read (view, uri, bytes);
+
+  return bytes;
+}
+
+/* ---- the page for assistive technology --------------------------------------- */
+
+/* Whether WebKit hands @view's page to assistive technology itself: built
+ * with a GTK that has GtkAtSpiSocket (4.14), it makes one the view's first
+ * accessible child once its web process is ready (and in a Flatpak only
+ * with the portal's version 7). Never with GTK 4.8. */
+static gboolean
+web_view_has_a11y (GtkWidget *view)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  GtkAccessible *child;
+  gboolean socket;
+
+  /* GTK 4.10 API, above GDK_VERSION_MAX_ALLOWED: only built with 4.14. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  child = gtk_accessible_get_first_accessible_child (GTK_ACCESSIBLE (view));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  socket = child != NULL && g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkAtSpiSocket");
+  g_clear_object (&child);
+  return socket;
+#else
+  return FALSE;
+#endif
+}
+
+static void on_outline_link (GmaPageView    *self,
+                             const char     *href,
+                             GmaPageOutline *outline);
+
+/* The outline of @view's page: offered while @view is the one shown, and
+ * gone for good where WebKit does it itself. */
+static void
+update_outline (GmaPageView *self,
+                GtkWidget   *view)
+{
+  GmaPageOutline *outline;
+  gboolean created;
+
+  if (view == NULL)
+    return;
+
+  if (!self->web_a11y && web_view_has_a11y (view))
+    {
+      self->web_a11y = TRUE;
+      g_debug ("WebKit offers the pages to assistive technology: no outline");
+    }
+  if (self->web_a11y)
+    {
+      gma_page_outline_forget (view);
+      return;
+    }
+
+  outline = gma_page_outline_sync (view, web_module->get_uri (view), GTK_WIDGET (self),
+                                   view == self->web_view, &created);
+  if (outline != NULL && created)
+    g_signal_connect_object (outline, "activate-link", G_CALLBACK (on_outline_link), self,
+                             G_CONNECT_SWAPPED);
+
+  /* The web view, which takes the focus, is named after its page. */
+  if (outline != NULL && view == self->web_view)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gma_page_outline_get_title (outline), -1);
+}
+
+/* ---- high contrast ---------------------------------------------------------------- */
+
+static void
+append_resource (GString    *css,
+                 const char *name)
+{
+  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/web/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  g_return_if_fail (bytes != NULL);
+  g_string_append_len (css, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+}
+
+/* The style sheet the pages get for the desktop's contrast: NULL, or the
+ * high-contrast colours (dark ones for an inverse theme or a dark
+ * preference). WebKitGTK 6.0 never matches (prefers-contrast: more): its
+ * Adwaita theme says no under GTK 4. */
+static char *
+contrast_css (GtkSettings *settings)
+{
+  GObjectClass *klass = G_OBJECT_GET_CLASS (settings);
+  g_autofree char *theme = NULL;
+  const char *env = g_getenv ("GTK_THEME");
+  gboolean prefer_dark = FALSE;
+  int contrast = 0, scheme = 0;
+  gboolean dark;
+  GString *css;
+
+  g_object_get (settings, "gtk-theme-name", &theme, "gtk-application-prefer-dark-theme", &prefer_dark, NULL);
+  /* GTK_THEME=Name[:variant] overrides the setting. */
+  if (env != NULL && env[0] != '\0')
+    {
+      g_free (theme);
+      theme = g_strdup (env);
+    }
+  /* GTK 4.20 has the desktop's preferences as settings of their own
+   * (GTK_INTERFACE_CONTRAST_MORE is 1, GTK_INTERFACE_COLOR_SCHEME_DARK 2). */
+  if (g_object_class_find_property (klass, "gtk-interface-contrast") != NULL)
+    g_object_get (settings, "gtk-interface-contrast", &contrast, NULL);
+  if (g_object_class_find_property (klass, "gtk-interface-color-scheme") != NULL)
+    g_object_get (settings, "gtk-interface-color-scheme", &scheme, NULL);
+  if (theme == NULL)
+    theme = g_strdup ("");
+
+  if (contrast != 1 && !g_str_has_prefix (theme, "HighContrast") && !g_str_has_prefix (theme, "Default-hc"))
+    return NULL;
+
+  dark = prefer_dark || scheme == 2 || g_str_has_prefix (theme, "HighContrastInverse") ||
+         g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, ":dark");
+  css = g_string_new (NULL);
+  append_resource (css, "high-contrast.css");
+  if (dark)
+    append_resource (css, "high-contrast-dark.css");
+  return g_string_free (css, FALSE);
+}
+
+static void
+apply_contrast (GmaPageView *self)
+{
+  g_autofree char *css = contrast_css (gtk_widget_get_settings (GTK_WIDGET (self)));
+
+  if (g_strcmp0 (css, self->user_css) == 0)
+    return;
+
+  g_free (self->user_css);
+  self->user_css = g_steal_pointer (&css);
+  if (self->web_view != NULL)
+    web_module->set_user_css (self->web_view, self->user_css);
+  if (self->warm_view != NULL)
+    web_module->set_user_css (self->warm_view, self->user_css);
+}
+
+/* The pages follow the desktop's contrast from the first one on. */
+static void
+watch_contrast (GmaPageView *self)
+{
+  GtkSettings *settings = gtk_widget_get_settings (GTK_WIDGET (self));
+  static const char * const names[] = {
+    "notify::gtk-theme-name", "notify::gtk-application-prefer-dark-theme",
+    "notify::gtk-interface-contrast", "notify::gtk-interface-color-scheme",
+  };
+
+  if (self->watching_settings)
+    return;
+  self->watching_settings = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (settings), names[i] + strlen ("notify::")) != NULL)
+      g_signal_connect_object (settings, names[i], G_CALLBACK (apply_contrast), self, G_CONNECT_SWAPPED);
+  apply_contrast (self);
+}
+
+/* A link of the outline was activated: as if it was followed in the page. */
+static void
+on_outline_link (GmaPageView    *self,
+                 const char     *href,
+                 GmaPageOutline *outline)
+{
+  g_autofree char *uri = NULL;
+
+  /* Only the page shown has links to follow. */
+  if (self->web_view == NULL ||
+      gma_page_outline_sync (self->web_view, web_module->get_uri (self->web_view), GTK_WIDGET (self),
+                             TRUE, NULL) != outline)
+    return;
+
+  uri = g_uri_resolve_relative (gma_page_outline_get_uri (outline), href, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return;
+
+  if (g_str_has_prefix (uri, "gma://action/"))
+    g_signal_emit (self, signals[ACTION], 0, uri);
+  else if (gma_html_url_kind (uri) == GMA_HTML_URL_APP || gma_html_url_kind (uri) == GMA_HTML_URL_FRAGMENT)
+    web_module->load_uri (self->web_view, uri);
+  else if (gma_html_url_kind (uri) == GMA_HTML_URL_WEB || gma_html_url_kind (uri) == GMA_HTML_URL_MAILTO)
+    g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
 }
 
 static void
@@ -158,6 +359,7 @@ host_page_shown (gpointer    host,
     self->warm_shown = g_strcmp0 (uri, self->warm_view_uri) == 0;
   else if (view == self->web_view)
     g_signal_emit (host, signals[PAGE_SHOWN], 0, uri);
+  update_outline (self, view);
 }
 
 static void
@@ -200,6 +402,7 @@ host_load_finished (gpointer    host,
 {
   GmaPageView *self = host;
 
+  update_outline (self, view);
   if (view == self->warm_view)
     {
       if (g_strcmp0 (uri, self->warm_view_uri) == 0)
@@ -319,6 +522,7 @@ destroy_warm_view (GmaPageView *self)
   if (self->warm_view == NULL)
     return;
 
+  gma_page_outline_forget (self->warm_view);
   web_module->detach (self->warm_view);
   gtk_widget_unparent (self->warm_view);
   self->warm_view = NULL;
@@ -331,6 +535,7 @@ destroy_web_view (GmaPageView *self)
   if (self->web_view == NULL)
     return;
 
+  gma_page_outline_forget (self->web_view);
   web_module->detach (self->web_view);
   gtk_widget_unparent (self->web_view);
   self->web_view = NULL;
@@ -350,6 +555,7 @@ start_warm_load (GmaPageView *self)
   if (self->warm_view == NULL)
     {
       self->warm_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, self->web_view);
+      web_module->set_user_css (self->warm_view, self->user_css);
       web_module->set_zoom (self->warm_view, self->zoom);
       web_module->set_caret (self->warm_view, self->caret);
       set_shown (self->warm_view, FALSE);
@@ -383,6 +589,8 @@ swap_in_warm_view (GmaPageView *self)
 
   set_shown (shown, TRUE);
   set_shown (old, FALSE);
+  update_outline (self, shown);
+  update_outline (self, old);
   /* The last child is drawn on top. */
   gtk_widget_insert_before (shown, GTK_WIDGET (self), NULL);
   if (had_focus)
@@ -418,6 +626,8 @@ create_web_view (GmaPageView *self)
     }
 
   self->web_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, NULL);
+  watch_contrast (self);
+  web_module->set_user_css (self->web_view, self->user_css);
   web_module->set_zoom (self->web_view, self->zoom);
   web_module->set_caret (self->web_view, self->caret);
 
@@ -490,6 +700,7 @@ gma_page_view_finalize (GObject *object)
   g_free (self->warm_uri);
   g_free (self->warm_view_uri);
   g_free (self->ready_id);
+  g_free (self->user_css);
 
   G_OBJECT_CLASS (gma_page_view_parent_class)->finalize (object);
 }
