@@ -252,10 +252,14 @@ contrast_css (GtkSettings *settings)
   if (theme == NULL)
     theme = g_strdup ("");
 
-  if (contrast != 1 && !g_str_has_prefix (theme, "HighContrast") && !g_str_has_prefix (theme, "Default-hc"))
+  /* GTK 4.8 knows the inverse theme as "HighConstrastInverse" (sic) and
+   * draws the window light under "HighContrastInverse"; the pages are
+   * light on black under either, as the person asked. */
+  if (contrast != 1 && !g_str_has_prefix (theme, "HighContrast") &&
+      !g_str_has_prefix (theme, "HighConstrastInverse") && !g_str_has_prefix (theme, "Default-hc"))
     return NULL;
 
-  dark = prefer_dark || scheme == 2 || g_str_has_prefix (theme, "HighContrastInverse") ||
+  dark = prefer_dark || scheme == 2 || strstr (theme, "Inverse") != NULL ||
          g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, ":dark");
   css = g_string_new (NULL);
   append_resource (css, "high-contrast.css");
