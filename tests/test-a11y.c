@@ -541,9 +541,12 @@ check_step (guint       step,
 {
   WalkCheck *check = user_data;
   GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (check->window));
-  JsonArray *extents = json_object_get_array_member (focused, "extents");
+  JsonArray *extents;
   graphene_point_t origin;
 
+  if (a11y_string (focused, "role") == NULL || !json_object_has_member (focused, "extents"))
+    g_error ("Press %u: AT-SPI reports no element with the focus", step);
+  extents = json_object_get_array_member (focused, "extents");
   g_assert_nonnull (focus);
   /* GTK's focus may be a part of the widget AT-SPI reads (the text of an
    * entry): the widget that takes the focus; a web view is one (without
