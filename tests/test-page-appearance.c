@@ -13,6 +13,9 @@
 #define G_LOG_DOMAIN "gma-test-page-appearance"
 #include "config.h"
 
+#include <string.h>
+
+#include "gma-page-style.h"
 #include "gma-router.h"
 #include "ui-test-util.h"
 
@@ -298,6 +301,53 @@ test_high_contrast (UiFixture *fixture, gconstpointer data)
   g_assert_cmpint (colour_height (fixture, contrast_accent), ==, 0);
 }
 
+/* Which settings ask for which colours: the light high-contrast ones
+ * (#003c8f), also the dark ones (#ffd700), or none. */
+static void
+test_contrast_settings (void)
+{
+  static const struct {
+    const char *theme;
+    gboolean    prefer_dark;
+    const char *expected;  /* NULL, "light" or "dark" */
+  } cases[] = {
+    { "Default", FALSE, NULL },
+    { "Adwaita", TRUE, NULL },
+    { "HighContrast", FALSE, "light" },
+    { "HighContrast", TRUE, "dark" },
+    { "HighContrastInverse", FALSE, "dark" },
+    { "HighConstrastInverse", FALSE, "dark" },
+    { "Default-hc", FALSE, "light" },
+    { "Default-hc-dark", FALSE, "dark" },
+  };
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *theme = NULL;
+  gboolean prefer_dark;
+
+  g_object_get (settings, "gtk-theme-name", &theme, "gtk-application-prefer-dark-theme", &prefer_dark, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *css = NULL;
+
+      g_object_set (settings, "gtk-theme-name", cases[i].theme,
+                    "gtk-application-prefer-dark-theme", cases[i].prefer_dark, NULL);
+      css = gma_page_style_for_settings (settings);
+      g_test_message ("%s%s", cases[i].theme, cases[i].prefer_dark ? " (dark)" : "");
+      if (cases[i].expected == NULL)
+        {
+          g_assert_null (css);
+          continue;
+        }
+      g_assert_nonnull (strstr (css, "--accent: #003c8f !important"));
+      g_assert_true ((strstr (css, "--accent: #ffd700 !important") != NULL) ==
+                     g_str_equal (cases[i].expected, "dark"));
+      /* The dark colours come after the light ones, and so win. */
+      if (g_str_equal (cases[i].expected, "dark"))
+        g_assert_true (strstr (css, "#ffd700") > strstr (css, "#003c8f"));
+    }
+  g_object_set (settings, "gtk-theme-name", theme, "gtk-application-prefer-dark-theme", prefer_dark, NULL);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -308,6 +358,7 @@ main (int argc, char *argv[])
   ADD ("/page-appearance/text-scaling", test_text_scaling);
   ADD ("/page-appearance/high-contrast", test_high_contrast);
 #undef ADD
+  g_test_add_func ("/page-appearance/contrast-settings", test_contrast_settings);
 
   return g_test_run ();
 }

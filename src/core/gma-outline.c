@@ -1,11 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gma-outline.c: a page's headings, paragraphs, lists, links and images,
- * read from its HTML (see gma-outline.h).
- *
- * Two parts: a tokenizer (start tags, end tags, text) and the builder
- * that reads its tokens. The builder only ever sees the tokenizer's small
- * interface below, so that it can move to another tokenizer by changing
- * that part alone. */
+ * read from its HTML (see gma-outline.h) through the small tokenizer
+ * interface of gma-outline-tokenizer.h. */
 #define G_LOG_DOMAIN "gma-outline"
 #include "config.h"
 
@@ -13,195 +9,14 @@
 
 #include <gio/gio.h>
 
-#include "gma-html.h"
 #include "gma-outline.h"
+#include "gma-outline-tokenizer.h"
 
 struct _GmaOutline
 {
   GmaOutlineNode *root;
   char *title;
 };
-
-/* ---- the tokenizer ---------------------------------------------------------
- *
- * What the builder needs: a start tag (its lower-case name and its
- * attributes, values decoded), an end tag (its name) or a run of text
- * (character references decoded, comments left out). Built on the tag
- * scanner of gma-html.h; text is what lies between two tags. */
-
-typedef enum {
-  TOKEN_START,
-  TOKEN_END,
-  TOKEN_TEXT,
-} TokenKind;
-
-typedef struct
-{
-  TokenKind   kind;
-  char       *name;  /* START, END: lower case */
-  char       *text;  /* TEXT */
-  GmaHtmlTag  tag;   /* START: for token_get_attribute() */
-} Token;
-
-typedef struct
-{
-  GmaHtmlScanner  scanner;
-  const char     *text;     /* the first byte not returned yet */
-  const char     *end;
-  GmaHtmlTag      next;     /* the tag after that text */
-  gboolean        has_next;
-} Tokenizer;
-
-static void
-token_clear (Token *token)
-{
-  g_clear_pointer (&token->name, g_free);
-  g_clear_pointer (&token->text, g_free);
-}
-
-/* The length of the character reference at @p (it starts with '&'),
- * its character in @c; 0 when it is none this knows: it is then text. */
-static gsize
-reference_length (const char *p,
-                  const char *end,
-                  gunichar   *c)
-{
-  static const char * const names[] = { "amp;", "lt;", "gt;", "quot;", "apos;", "nbsp;" };
-  static const gunichar chars[] = { '&', '<', '>', '"', '\'', 0xA0 };
-  const char *q = p + 1;
-
-  if (q < end && *q == '#')
-    {
-      guint base = 10;
-      guint64 value = 0;
-      const char *digits;
-
-      q++;
-      if (q < end && (*q == 'x' || *q == 'X'))
-        {
-          base = 16;
-          q++;
-        }
-      digits = q;
-      while (q < end && q - digits < 8 && g_ascii_isxdigit (*q) && (base == 16 || g_ascii_isdigit (*q)))
-        value = value * base + (base == 16 ? (guint) g_ascii_xdigit_value (*q++) : (guint) (*q++ - '0'));
-      if (q == digits || q >= end || *q != ';' || value == 0 || !g_unichar_validate ((gunichar) value))
-        return 0;
-      *c = (gunichar) value;
-      return q + 1 - p;
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      gsize n = strlen (names[i]);
-
-      if ((gsize) (end - q) >= n && strncmp (q, names[i], n) == 0)
-        {
-          *c = chars[i];
-          return n + 1;
-        }
-    }
-
-  return 0;
-}
-
-/* @p…@end as text: references decoded, comments left out. */
-static char *
-decode_text (const char *p,
-             const char *end)
-{
-  GString *out = g_string_sized_new (end - p);
-
-  while (p < end)
-    {
-      gunichar c;
-      gsize n;
-
-      if (*p == '<' && end - p >= 4 && strncmp (p, "<!--", 4) == 0)
-        {
-          const char *close = g_strstr_len (p + 4, end - p - 4, "-->");
-
-          p = close != NULL ? close + 3 : end;
-          continue;
-        }
-      /* <!DOCTYPE …> and the like. */
-      if (*p == '<' && end - p >= 2 && (p[1] == '!' || p[1] == '?'))
-        {
-          const char *close = memchr (p, '>', end - p);
-
-          p = close != NULL ? close + 1 : end;
-          continue;
-        }
-      if (*p == '&' && (n = reference_length (p, end, &c)) > 0)
-        {
-          g_string_append_unichar (out, c);
-          p += n;
-          continue;
-        }
-      g_string_append_c (out, *p++);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-static void
-tokenizer_init (Tokenizer  *tokenizer,
-                const char *html,
-                gsize       len)
-{
-  gma_html_scanner_init (&tokenizer->scanner, html);
-  tokenizer->text = html;
-  tokenizer->end = html + len;
-  tokenizer->has_next = FALSE;
-}
-
-/* The next token into @token (cleared first); FALSE at the end. */
-static gboolean
-tokenizer_next (Tokenizer *tokenizer,
-                Token     *token)
-{
-  const char *text_end;
-
-  token_clear (token);
-
-  if (!tokenizer->has_next)
-    tokenizer->has_next = gma_html_next_tag (&tokenizer->scanner, &tokenizer->next);
-  text_end = tokenizer->has_next ? tokenizer->next.start.p : tokenizer->end;
-
-  if (text_end > tokenizer->text)
-    {
-      token->kind = TOKEN_TEXT;
-      token->text = decode_text (tokenizer->text, text_end);
-      tokenizer->text = text_end;
-      return TRUE;
-    }
-  if (!tokenizer->has_next)
-    return FALSE;
-
-  token->kind = tokenizer->next.is_end_tag ? TOKEN_END : TOKEN_START;
-  token->name = g_ascii_strdown (tokenizer->next.name, tokenizer->next.name_len);
-  token->tag = tokenizer->next;
-  tokenizer->text = tokenizer->next.end;
-  tokenizer->has_next = FALSE;
-  return TRUE;
-}
-
-/* The value of attribute @name of a start tag, decoded; "" when it has
- * no value; NULL when the tag does not have it. */
-static char *
-token_get_attribute (const Token *token,
-                     const char  *name)
-{
-  GmaHtmlPos pos = token->tag.attributes;
-  GmaHtmlAttribute attribute;
-
-  while (gma_html_next_attribute (&pos, &attribute))
-    if (gma_html_name_is (attribute.name, attribute.name_len, name))
-      return attribute.value != NULL ? decode_text (attribute.value, attribute.value + attribute.value_len)
-                                     : g_strdup ("");
-
-  return NULL;
-}
 
 /* ---- nodes ------------------------------------------------------------------- */
 
@@ -559,7 +374,7 @@ heading_level (const char *name)
 
 static void
 svg_start (Builder     *builder,
-           const Token *token)
+           const GmaOutlineToken *token)
 {
   g_autofree char *href = NULL;
 
@@ -569,8 +384,8 @@ svg_start (Builder     *builder,
       return;
     }
   if (g_str_equal (token->name, "a") && builder->svg_link == NULL &&
-      ((href = token_get_attribute (token, "href")) != NULL ||
-       (href = token_get_attribute (token, "xlink:href")) != NULL))
+      ((href = gma_outline_token_get_attribute (token, "href")) != NULL ||
+       (href = gma_outline_token_get_attribute (token, "xlink:href")) != NULL))
     {
       builder->svg_link = node_new (GMA_OUTLINE_LINK);
       builder->svg_link->href = g_steal_pointer (&href);
@@ -582,7 +397,7 @@ svg_start (Builder     *builder,
 
 static void
 svg_end (Builder     *builder,
-         const Token *token)
+         const GmaOutlineToken *token)
 {
   if (g_str_equal (token->name, "svg"))
     {
@@ -645,11 +460,11 @@ svg_end (Builder     *builder,
 /* ---- tags ------------------------------------------------------------------------------ */
 
 static gboolean
-is_hidden (const Token *token)
+is_hidden (const GmaOutlineToken *token)
 {
-  g_autofree char *hidden = token_get_attribute (token, "hidden");
-  g_autofree char *aria_hidden = token_get_attribute (token, "aria-hidden");
-  g_autofree char *role = token_get_attribute (token, "role");
+  g_autofree char *hidden = gma_outline_token_get_attribute (token, "hidden");
+  g_autofree char *aria_hidden = gma_outline_token_get_attribute (token, "aria-hidden");
+  g_autofree char *role = gma_outline_token_get_attribute (token, "role");
 
   return hidden != NULL || g_strcmp0 (aria_hidden, "true") == 0 ||
          (g_str_equal (token->name, "img") && (g_strcmp0 (role, "presentation") == 0 ||
@@ -658,7 +473,7 @@ is_hidden (const Token *token)
 
 static void
 start_tag (Builder     *builder,
-           const Token *token)
+           const GmaOutlineToken *token)
 {
   const char *name = token->name;
   guint level;
@@ -715,14 +530,14 @@ start_tag (Builder     *builder,
     }
   else if (g_str_equal (name, "img"))
     {
-      g_autofree char *alt = token_get_attribute (token, "alt");
+      g_autofree char *alt = gma_outline_token_get_attribute (token, "alt");
 
       if (alt != NULL)
         add_image (builder, alt);
     }
   else if (g_str_equal (name, "a"))
     {
-      g_autofree char *href = token_get_attribute (token, "href");
+      g_autofree char *href = gma_outline_token_get_attribute (token, "href");
 
       if (href == NULL)
         return;
@@ -731,7 +546,7 @@ start_tag (Builder     *builder,
       flush_words (builder);
       builder->link = node_new (GMA_OUTLINE_LINK);
       builder->link->href = g_strstrip (g_steal_pointer (&href));
-      builder->link->label = token_get_attribute (token, "aria-label");
+      builder->link->label = gma_outline_token_get_attribute (token, "aria-label");
       if (builder->link->label != NULL)
         {
           g_strstrip (builder->link->label);
@@ -744,7 +559,7 @@ start_tag (Builder     *builder,
 
 static void
 end_tag (Builder     *builder,
-         const Token *token)
+         const GmaOutlineToken *token)
 {
   const char *name = token->name;
 
@@ -771,13 +586,13 @@ end_tag (Builder     *builder,
 
 static void
 read_token (Builder     *builder,
-            const Token *token)
+            const GmaOutlineToken *token)
 {
   if (builder->skip != NULL)
     {
-      if (token->kind != TOKEN_TEXT && g_str_equal (token->name, builder->skip))
+      if (token->kind != GMA_OUTLINE_TOKEN_TEXT && g_str_equal (token->name, builder->skip))
         {
-          if (token->kind == TOKEN_START)
+          if (token->kind == GMA_OUTLINE_TOKEN_START)
             builder->skip_depth++;
           else if (--builder->skip_depth == 0)
             g_clear_pointer (&builder->skip, g_free);
@@ -787,9 +602,9 @@ read_token (Builder     *builder,
 
   if (builder->svg_depth > 0)
     {
-      if (token->kind == TOKEN_START)
+      if (token->kind == GMA_OUTLINE_TOKEN_START)
         svg_start (builder, token);
-      else if (token->kind == TOKEN_END)
+      else if (token->kind == GMA_OUTLINE_TOKEN_END)
         svg_end (builder, token);
       else if (builder->svg_title != NULL)
         g_string_append (builder->svg_title, token->text);
@@ -798,13 +613,13 @@ read_token (Builder     *builder,
 
   switch (token->kind)
     {
-    case TOKEN_START:
+    case GMA_OUTLINE_TOKEN_START:
       start_tag (builder, token);
       break;
-    case TOKEN_END:
+    case GMA_OUTLINE_TOKEN_END:
       end_tag (builder, token);
       break;
-    case TOKEN_TEXT:
+    case GMA_OUTLINE_TOKEN_TEXT:
       if (builder->title != NULL && builder->outline->title == NULL && builder->in_head)
         g_string_append (builder->title, token->text);
       else if (!builder->in_head)
@@ -822,8 +637,8 @@ gma_outline_new_from_html (const char  *html,
 {
   g_autofree char *copy = NULL;
   Builder builder = { 0 };
-  Tokenizer tokenizer;
-  Token token = { 0 };
+  GmaOutlineTokenizer tokenizer;
+  GmaOutlineToken token = { 0 };
   const char *invalid = NULL;
 
   g_return_val_if_fail (html != NULL, NULL);
@@ -847,10 +662,10 @@ gma_outline_new_from_html (const char  *html,
   builder.words = g_string_new (NULL);
   builder.link_words = g_string_new (NULL);
 
-  tokenizer_init (&tokenizer, copy, strlen (copy));
-  while (tokenizer_next (&tokenizer, &token))
+  gma_outline_tokenizer_init (&tokenizer, copy, strlen (copy));
+  while (gma_outline_tokenizer_next (&tokenizer, &token))
     read_token (&builder, &token);
-  token_clear (&token);
+  gma_outline_token_clear (&token);
 
   close_block (&builder);
   g_ptr_array_unref (builder.containers);

@@ -19,6 +19,7 @@
 
 #include "gma-html.h"
 #include "gma-page-outline.h"
+#include "gma-page-style.h"
 #include "gma-page-view.h"
 #include "gma-router.h"
 #include "gma-timing.h"
@@ -211,67 +212,9 @@ update_outline (GmaPageView *self,
 /* ---- high contrast ---------------------------------------------------------------- */
 
 static void
-append_resource (GString    *css,
-                 const char *name)
-{
-  g_autofree char *path = g_strconcat (RESOURCE_PREFIX "/web/", name, NULL);
-  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-
-  g_return_if_fail (bytes != NULL);
-  g_string_append_len (css, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-/* The style sheet the pages get for the desktop's contrast: NULL, or the
- * high-contrast colours (dark ones for an inverse theme or a dark
- * preference). WebKitGTK 6.0 never matches (prefers-contrast: more): its
- * Adwaita theme says no under GTK 4. */
-static char *
-contrast_css (GtkSettings *settings)
-{
-  GObjectClass *klass = G_OBJECT_GET_CLASS (settings);
-  g_autofree char *theme = NULL;
-  const char *env = g_getenv ("GTK_THEME");
-  gboolean prefer_dark = FALSE;
-  int contrast = 0, scheme = 0;
-  gboolean dark;
-  GString *css;
-
-  g_object_get (settings, "gtk-theme-name", &theme, "gtk-application-prefer-dark-theme", &prefer_dark, NULL);
-  /* GTK_THEME=Name[:variant] overrides the setting. */
-  if (env != NULL && env[0] != '\0')
-    {
-      g_free (theme);
-      theme = g_strdup (env);
-    }
-  /* GTK 4.20 has the desktop's preferences as settings of their own
-   * (GTK_INTERFACE_CONTRAST_MORE is 1, GTK_INTERFACE_COLOR_SCHEME_DARK 2). */
-  if (g_object_class_find_property (klass, "gtk-interface-contrast") != NULL)
-    g_object_get (settings, "gtk-interface-contrast", &contrast, NULL);
-  if (g_object_class_find_property (klass, "gtk-interface-color-scheme") != NULL)
-    g_object_get (settings, "gtk-interface-color-scheme", &scheme, NULL);
-  if (theme == NULL)
-    theme = g_strdup ("");
-
-  /* GTK 4.8 knows the inverse theme as "HighConstrastInverse" (sic) and
-   * draws the window light under "HighContrastInverse"; the pages are
-   * light on black under either, as the person asked. */
-  if (contrast != 1 && !g_str_has_prefix (theme, "HighContrast") &&
-      !g_str_has_prefix (theme, "HighConstrastInverse") && !g_str_has_prefix (theme, "Default-hc"))
-    return NULL;
-
-  dark = prefer_dark || scheme == 2 || strstr (theme, "Inverse") != NULL ||
-         g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, ":dark");
-  css = g_string_new (NULL);
-  append_resource (css, "high-contrast.css");
-  if (dark)
-    append_resource (css, "high-contrast-dark.css");
-  return g_string_free (css, FALSE);
-}
-
-static void
 apply_contrast (GmaPageView *self)
 {
-  g_autofree char *css = contrast_css (gtk_widget_get_settings (GTK_WIDGET (self)));
+  g_autofree char *css = gma_page_style_for_settings (gtk_widget_get_settings (GTK_WIDGET (self)));
 
   if (g_strcmp0 (css, self->user_css) == 0)
     return;
