@@ -56,7 +56,7 @@ gma_page_style_for_settings (GtkSettings *settings)
       !g_str_has_prefix (theme, "HighConstrastInverse") && !g_str_has_prefix (theme, "Default-hc"))
     return NULL;
 
-  dark = prefer_dark || scheme == 2 || FALSE ||
+  dark = prefer_dark || scheme == 2 || strstr (theme, "Inverse") != NULL ||
          g_str_has_suffix (theme, "-dark") || g_str_has_suffix (theme, ":dark");
   css = g_string_new (NULL);
   append_resource (css, "high-contrast.css");
