@@ -101,6 +101,10 @@ words_new (GmaPageOutline       *self,
     if (((GmaOutlineNode *) g_ptr_array_index (node->children, i))->kind == GMA_OUTLINE_LINK)
       has_links = TRUE;
 
+  /* A paragraph that is one link is that link. */
+  if (node->kind == GMA_OUTLINE_PARAGRAPH && node->children->len == 1 && has_links)
+    return link_new (self, g_ptr_array_index (node->children, 0));
+
   if (!has_links)
     {
       /* One label: its text is the heading's or the paragraph's. */
