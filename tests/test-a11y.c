@@ -17,6 +17,7 @@
 
 #include "a11y-test-util.h"
 #include "gma-router.h"
+#include "test-util.h"
 
 /* ---- the page's HTML, read without the outline's reader ---------------------------- */
 
@@ -123,17 +124,6 @@ html_link_names (const char *html)
     }
 
   return names;
-}
-
-static guint
-count_substrings (const char *text,
-                  const char *needle)
-{
-  guint n = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    n++;
-  return n;
 }
 
 /* What the window's pane is served for @uri (not the warm page). */
@@ -256,7 +246,7 @@ test_page_remedy_2 (UiFixture *fixture, gconstpointer data)
 
   /* Its lists' items, their words read in them. */
   a11y_collect (document, "list item", NULL, items);
-  g_assert_cmpuint (items->len, ==, count_substrings (html, "<li>") + count_substrings (html, "<li "));
+  g_assert_cmpuint (items->len, ==, test_count_occurrences (html, "<li>") + test_count_occurrences (html, "<li "));
   item = a11y_find (document, "list item", NULL);
   g_assert_nonnull (a11y_find (item, "label", "事前のご連絡メール（10月23日）: 届いていない"));
   g_assert_nonnull (a11y_find (document, "label", "①メールを「受信トレイ」など安全なフォルダに移動する"));
@@ -264,7 +254,7 @@ test_page_remedy_2 (UiFixture *fixture, gconstpointer data)
 
   /* Its pictures, named by their alternative text. */
   a11y_collect (document, "image", NULL, images);
-  g_assert_cmpuint (images->len, ==, count_substrings (html, "<img "));
+  g_assert_cmpuint (images->len, ==, test_count_occurrences (html, "<img "));
   for (guint i = 0; i < images->len; i++)
     g_assert_true (g_str_has_prefix (a11y_string (g_ptr_array_index (images, i), "name"), "Outlook"));
 
@@ -354,23 +344,6 @@ link_recorded (gpointer data)
   return ((LinkRecord *) data)->external != NULL;
 }
 
-static char *
-clipboard_text (GtkWidget *widget)
-{
-  GdkContentProvider *provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
-  GValue value = G_VALUE_INIT;
-  char *text;
-
-  if (provider == NULL)
-    return NULL;
-  g_value_init (&value, G_TYPE_STRING);
-  if (!gdk_content_provider_get_value (provider, &value, NULL))
-    return NULL;
-  text = g_value_dup_string (&value);
-  g_value_unset (&value);
-  return text;
-}
-
 typedef struct {
   GtkWidget  *window;
   const char *text;
@@ -380,7 +353,7 @@ static gboolean
 clipboard_has (gpointer data)
 {
   ClipboardWait *wait = data;
-  g_autofree char *text = clipboard_text (wait->window);
+  g_autofree char *text = ui_clipboard_text (wait->window);
 
   return g_strcmp0 (text, wait->text) == 0;
 }

@@ -245,19 +245,9 @@ static char *
 render_uri (GmaContent *content,
             const char *uri)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(GmaSession) session = gma_session_new (gma_content_get_flow (content));
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *type = NULL;
-  gsize len;
-  const char *data;
 
-  if (g_str_has_prefix (uri, "gma://page/"))
-    g_assert_true (gma_session_jump_to (session, uri + strlen ("gma://page/")));
-  bytes = gma_router_load (content, session, uri, &type, &error);
-  g_assert_no_error (error);
-  data = g_bytes_get_data (bytes, &len);
-  return g_strndup (data, len);
+  return test_load_document (content, session, uri);
 }
 
 /* Counts the elements @name (start tags) of @html, by a plain search:

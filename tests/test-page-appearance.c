@@ -26,49 +26,20 @@ static const guchar contrast_accent[] = { 0x00, 0x3c, 0x8f };
 static const guchar inverse_accent[] = { 0xff, 0xd7, 0x00 };
 static const guchar inverse_background[] = { 0x00, 0x00, 0x00 };
 
-typedef struct {
-  GdkTexture *texture;
-  GError     *error;
-  gboolean    done;
-} Snapshot;
-
-static void
-snapshot_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Snapshot *snapshot = user_data;
-
-  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result, &snapshot->error);
-  snapshot->done = TRUE;
-}
-
-static gboolean
-snapshot_taken (gpointer data)
-{
-  return ((Snapshot *) data)->done;
-}
-
 /* What the web view shows now, as BGRA bytes (opaque: straight colours). */
 static guchar *
 take_snapshot (UiFixture *fixture,
                int       *width,
                int       *height)
 {
-  Snapshot snapshot = { NULL, NULL, FALSE };
-  GtkWidget *view = gma_page_view_get_web_view (fixture->window->page_view);
+  g_autoptr(GdkTexture) texture = ui_snapshot_web_view (gma_page_view_get_web_view (fixture->window->page_view),
+                                                        WEBKIT_SNAPSHOT_REGION_VISIBLE);
   guchar *pixels;
 
-  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (view), WEBKIT_SNAPSHOT_REGION_VISIBLE,
-                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_done, &snapshot);
-  ui_wait_until (snapshot_taken, &snapshot, "a snapshot of the page");
-  g_assert_no_error (snapshot.error);
-
-  *width = gdk_texture_get_width (snapshot.texture);
-  *height = gdk_texture_get_height (snapshot.texture);
+  *width = gdk_texture_get_width (texture);
+  *height = gdk_texture_get_height (texture);
   pixels = g_malloc ((gsize) *width * *height * 4);
-  gdk_texture_download (snapshot.texture, pixels, *width * 4);
-  g_object_unref (snapshot.texture);
+  gdk_texture_download (texture, pixels, *width * 4);
   return pixels;
 }
 

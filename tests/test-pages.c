@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gma-router.h"
+#include "test-util.h"
 #include "ui-test-util.h"
 
 static const char * const results[] = {
@@ -37,29 +38,6 @@ all_page_uris (GmaContent *content)
   g_ptr_array_add (uris, g_strdup (GMA_FLOW_URI));
 
   return uris;
-}
-
-static char *
-load_document (GmaContent *content,
-               GmaSession *session,
-               const char *uri)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *type = NULL;
-  gsize len;
-  const char *data;
-
-  if (g_str_has_prefix (uri, "gma://page/"))
-    g_assert_true (gma_session_jump_to (session, uri + strlen ("gma://page/")));
-
-  bytes = gma_router_load (content, session, uri, &type, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  g_assert_true (g_str_has_prefix (type, "text/html"));
-
-  data = g_bytes_get_data (bytes, &len);
-  return g_strndup (data, len);
 }
 
 /* The values of attribute @name (href, src, alt…) of every element
@@ -129,7 +107,7 @@ test_illustrations (void)
 
   for (guint i = 0; i < uris->len; i++)
     {
-      g_autofree char *html = load_document (content, session, g_ptr_array_index (uris, i));
+      g_autofree char *html = test_load_document (content, session, g_ptr_array_index (uris, i));
       g_autoptr(GPtrArray) sources = attribute_values (html, "img", "src");
 
       for (guint j = 0; j < sources->len; j++)
@@ -176,7 +154,7 @@ test_links_resolve (void)
   for (guint i = 0; i < uris->len; i++)
     {
       const char *uri = g_ptr_array_index (uris, i);
-      g_autofree char *html = load_document (content, session, uri);
+      g_autofree char *html = test_load_document (content, session, uri);
       g_autoptr(GPtrArray) hrefs = attribute_values (html, NULL, "href");
       g_autoptr(GPtrArray) srcs = attribute_values (html, NULL, "src");
 
@@ -241,7 +219,7 @@ test_alt_text (void)
   for (guint i = 0; i < uris->len; i++)
     {
       const char *uri = g_ptr_array_index (uris, i);
-      g_autofree char *html = load_document (content, session, uri);
+      g_autofree char *html = test_load_document (content, session, uri);
       g_autoptr(GPtrArray) alts = attribute_values (html, "img", "alt");
 
       for (guint j = 0; j < alts->len; j++)
@@ -278,46 +256,14 @@ test_alt_text (void)
 
 /* ---- in the real window ------------------------------------------------------- */
 
-typedef struct {
-  GdkTexture *texture;
-  GError *error;
-  gboolean done;
-} Snapshot;
-
-static void
-snapshot_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Snapshot *snapshot = user_data;
-
-  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result,
-                                                           &snapshot->error);
-  snapshot->done = TRUE;
-}
-
-static gboolean
-snapshot_is_done (gpointer data)
-{
-  return ((Snapshot *) data)->done;
-}
-
 /* Width of the whole document as WebKit draws it, in pixels. */
 static int
 document_width (WebKitWebView *web_view)
 {
-  Snapshot snapshot = { 0 };
-  int width;
+  g_autoptr(GdkTexture) texture = ui_snapshot_web_view (GTK_WIDGET (web_view),
+                                                        WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT);
 
-  webkit_web_view_get_snapshot (web_view, WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT,
-                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_done, &snapshot);
-  ui_wait_until (snapshot_is_done, &snapshot, "a snapshot of the page");
-  g_assert_no_error (snapshot.error);
-  g_assert_nonnull (snapshot.texture);
-  width = gdk_texture_get_width (snapshot.texture);
-  g_object_unref (snapshot.texture);
-
-  return width;
+  return gdk_texture_get_width (texture);
 }
 
 static void
@@ -384,7 +330,7 @@ test_flow (UiFixture *fixture, gconstpointer data)
   ui_wait_for_page (fixture, "gma://page/remedy-3");
 
   /* The result links to the whole flow. */
-  html = load_document (fixture->content, session, "gma://page/remedy-3");
+  html = test_load_document (fixture->content, session, "gma://page/remedy-3");
   g_assert_nonnull (strstr (html, "<a href=\"" GMA_FLOW_URI "\">"));
   g_clear_pointer (&html, g_free);
 
@@ -395,7 +341,7 @@ test_flow (UiFixture *fixture, gconstpointer data)
 
   /* What the pane shows: every node once, exactly the walked ones
    * visited. */
-  html = load_document (fixture->content, session, GMA_FLOW_URI);
+  html = test_load_document (fixture->content, session, GMA_FLOW_URI);
   for (guint i = 0; i < gma_flow_get_n_nodes (flow); i++)
     {
       const char *id = gma_node_get_id (gma_flow_get_node (flow, i));
@@ -485,25 +431,6 @@ test_caret (UiFixture *fixture, gconstpointer data)
   g_assert_true (g_strv_contains ((const char * const *) accels, "F7"));
 }
 
-static char *
-clipboard_text (GtkWidget *widget)
-{
-  GdkContentProvider *provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
-  GValue value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-  char *text;
-
-  if (provider == NULL)
-    return NULL;
-  g_value_init (&value, G_TYPE_STRING);
-  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
-  g_assert_no_error (error);
-  text = g_value_dup_string (&value);
-  g_value_unset (&value);
-
-  return text;
-}
-
 static void
 test_copy_action (UiFixture *fixture, gconstpointer data)
 {
@@ -515,13 +442,13 @@ test_copy_action (UiFixture *fixture, gconstpointer data)
   g_autofree char *text = NULL;
 
   g_signal_emit_by_name (page_view, "action", link);
-  text = clipboard_text (window);
+  text = ui_clipboard_text (window);
   g_assert_cmpstr (text, ==, url);
   g_clear_pointer (&text, g_free);
 
   /* The links the pages carry work the same way. */
   g_signal_emit_by_name (page_view, "action", "gma://action/copy?text=info%40g-mis.net");
-  text = clipboard_text (window);
+  text = ui_clipboard_text (window);
   g_assert_cmpstr (text, ==, "info@g-mis.net");
   g_clear_pointer (&text, g_free);
 
@@ -532,7 +459,7 @@ test_copy_action (UiFixture *fixture, gconstpointer data)
   g_signal_emit_by_name (page_view, "action", "gma://action/delete?text=x");
   g_signal_emit_by_name (page_view, "action", "gma://page/copy?text=x");
   g_signal_emit_by_name (page_view, "action", "https://action/copy?text=x");
-  text = clipboard_text (window);
+  text = ui_clipboard_text (window);
   g_assert_cmpstr (text, ==, "info@g-mis.net");
 }
 

@@ -283,6 +283,66 @@ ui_kiosk_fixture_tear_down (UiFixture *fixture, gconstpointer data)
   g_settings_reset (settings, "kiosk-mode");
 }
 
+typedef struct {
+  GdkTexture *texture;
+  GError     *error;
+  gboolean    done;
+} UiSnapshot;
+
+static void
+ui_snapshot_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  UiSnapshot *snapshot = user_data;
+
+  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result,
+                                                           &snapshot->error);
+  snapshot->done = TRUE;
+}
+
+static gboolean
+ui_snapshot_taken (gpointer data)
+{
+  return ((UiSnapshot *) data)->done;
+}
+
+/* What @web_view draws of @region (the visible part, the whole document),
+ * as WebKit paints it. */
+static inline GdkTexture *
+ui_snapshot_web_view (GtkWidget            *web_view,
+                      WebKitSnapshotRegion  region)
+{
+  UiSnapshot snapshot = { NULL, NULL, FALSE };
+
+  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (web_view), region, WEBKIT_SNAPSHOT_OPTIONS_NONE,
+                                NULL, ui_snapshot_done, &snapshot);
+  ui_wait_until (ui_snapshot_taken, &snapshot, "a snapshot of the page");
+  g_assert_no_error (snapshot.error);
+  g_assert_nonnull (snapshot.texture);
+  return snapshot.texture;
+}
+
+/* The text on @widget's clipboard, if this process put it there. */
+static inline char *
+ui_clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  GValue value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  if (provider == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  text = g_value_dup_string (&value);
+  g_value_unset (&value);
+
+  return text;
+}
+
 static inline void
 ui_click (GtkWidget *button)
 {
