@@ -8,7 +8,12 @@
  * process loads the page the owner expects next (gma_page_view_preload_uri).
  * It lies under the shown one, laid out and painted at the same size but
  * never seen, picked or focused; when that page is asked for, the two trade
- * places, and the page is on screen in the next frame without a load. */
+ * places, and the page is on screen in the next frame without a load.
+ *
+ * Where WebKit cannot hand its page to assistive technology (GTK 4.8),
+ * each view keeps an outline of its page (gma-page-outline.h), read from
+ * the HTML it is served; the shown view's is offered, under it. The pages
+ * get the desktop's high contrast as a user style sheet (gma-page-style.h). */
 #define G_LOG_DOMAIN "gma-page-view"
 #include "config.h"
 
@@ -209,6 +214,35 @@ update_outline (GmaPageView *self,
                                     gma_page_outline_get_title (outline), -1);
 }
 
+/* A link of the outline was activated: as if it was followed in the page. */
+static void
+on_outline_link (GmaPageView    *self,
+                 const char     *href,
+                 GmaPageOutline *outline)
+{
+  g_autofree char *uri = NULL;
+  GmaHtmlUrlKind kind;
+
+  /* Only the page shown has links to follow. */
+  if (self->web_view == NULL ||
+      gma_page_outline_sync (self->web_view, web_module->get_uri (self->web_view), GTK_WIDGET (self),
+                             TRUE, NULL) != outline)
+    return;
+
+  uri = g_uri_resolve_relative (gma_page_outline_get_uri (outline), href, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    return;
+
+  /* What the web module does with a link followed in the page. */
+  kind = gma_html_url_kind (uri);
+  if (g_str_has_prefix (uri, "gma://action/"))
+    g_signal_emit (self, signals[ACTION], 0, uri);
+  else if (kind == GMA_HTML_URL_APP)
+    web_module->load_uri (self->web_view, uri);
+  else if (kind == GMA_HTML_URL_WEB || kind == GMA_HTML_URL_MAILTO)
+    g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
+}
+
 /* ---- high contrast ---------------------------------------------------------------- */
 
 static void
@@ -247,31 +281,6 @@ watch_contrast (GmaPageView *self)
   apply_contrast (self);
 }
 
-/* A link of the outline was activated: as if it was followed in the page. */
-static void
-on_outline_link (GmaPageView    *self,
-                 const char     *href,
-                 GmaPageOutline *outline)
-{
-  g_autofree char *uri = NULL;
-
-  /* Only the page shown has links to follow. */
-  if (self->web_view == NULL ||
-      gma_page_outline_sync (self->web_view, web_module->get_uri (self->web_view), GTK_WIDGET (self),
-                             TRUE, NULL) != outline)
-    return;
-
-  uri = g_uri_resolve_relative (gma_page_outline_get_uri (outline), href, G_URI_FLAGS_NONE, NULL);
-  if (uri == NULL)
-    return;
-
-  if (g_str_has_prefix (uri, "gma://action/"))
-    g_signal_emit (self, signals[ACTION], 0, uri);
-  else if (gma_html_url_kind (uri) == GMA_HTML_URL_APP || gma_html_url_kind (uri) == GMA_HTML_URL_FRAGMENT)
-    web_module->load_uri (self->web_view, uri);
-  else if (gma_html_url_kind (uri) == GMA_HTML_URL_WEB || gma_html_url_kind (uri) == GMA_HTML_URL_MAILTO)
-    g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
-}
 
 static void
 host_external_link (gpointer    host,
