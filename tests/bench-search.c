@@ -27,6 +27,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "gma-html.h"
 #include "gma-search.h"
 
 typedef struct {
@@ -122,7 +123,7 @@ real_records (GmaContent *content)
       if (gma_node_get_page (node))
         bytes = gma_content_load_file (content, gma_node_get_page (node), NULL, NULL);
       if (bytes)
-        body = gma_search_strip_html (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        body = gma_html_to_text (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL);
       if (gma_node_get_reference (node))
         title = g_strconcat (gma_node_get_reference (node), " ", gma_node_get_title (node), NULL);
       else

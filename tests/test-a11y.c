@@ -353,7 +353,7 @@ static gboolean
 clipboard_has (gpointer data)
 {
   ClipboardWait *wait = data;
-  g_autofree char *text = ui_clipboard_text (wait->window);
+  g_autofree char *text = ui_dup_clipboard_text (wait->window);
 
   return g_strcmp0 (text, wait->text) == 0;
 }

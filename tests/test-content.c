@@ -474,6 +474,39 @@ test_link_kinds (void)
   test_remove_tree (dir);
 }
 
+/* References: each one a browser would read otherwise than the app is
+ * refused at its place, in text and in attribute values; the others are
+ * decoded before a link is checked, as the browser follows it. */
+static void
+test_references (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = copy_valid_set ();
+  g_autoptr(GmaContent) content = NULL;
+  const char *r2 =
+    "<p>a &foo; b &amp; c &#x80;</p>\n"
+    "<a href=\"gma://page/r1&#35;top\" title=\"&#65\">r1</a>\n"
+    "<p>&#0; &unknown &#; x </ &bad; > <!-- &bad; --></p>\n";
+
+  write_file (dir, "pages/r2.html", r2, -1);
+
+  content = load_dir (dir, &error);
+  g_assert_null (content);
+  assert_problem (error, "pages/r2.html:1:6: ", "“&foo;” is not a character reference a page may use");
+  assert_problem (error, "pages/r2.html:1:22: ", "“&#x80;” is not a character reference");
+  assert_problem (error, "pages/r2.html:2:40: ", "“&#65” is not a character reference");
+  assert_problem (error, "pages/r2.html:3:4: ", "“&#0;” is not a character reference");
+  /* Exactly those four: gma://page/r1#top is a link to r1, and what is
+   * in comments is no text */
+  {
+    g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  }
+
+  test_remove_tree (dir);
+}
+
 /* Override directories with a broken flow.json, written into a fresh
  * temporary directory beside a valid faq.json. */
 
@@ -1046,6 +1079,7 @@ main (int   argc,
   g_test_add_func ("/content/load-file-refuses", test_load_file_refuses);
   g_test_add_func ("/content/link-kinds", test_link_kinds);
   g_test_add_func ("/content/refused-markup", test_refused_markup);
+  g_test_add_func ("/content/references", test_references);
   g_test_add_func ("/content/symlink/file", test_symlink_file);
   g_test_add_func ("/content/symlink/folder", test_symlink_folder);
   g_test_add_func ("/content/symlink/load-file", test_symlink_load_file);

@@ -529,6 +529,40 @@ test_link_extras_tricky (void)
   test_remove_tree (dir);
 }
 
+/* The link's text is read as the search reads it, and its href as the
+ * browser follows it (gma-html.h): references decoded, comments and
+ * bogus comments no text, no link inside a comment. */
+static void
+test_link_extras_html (void)
+{
+  const char *r2 =
+    "<p><a href=\"https://a.example/\">&#104;ttps://a.example/</a>\n"
+    "<a href=\"https://b.example/\"> https://b.example/&nbsp;</a>\n"
+    "<a href=\"https://c.example/&#63;x\">C</a>\n"
+    "x </ <a href=\"https://d.example/\">D</a>> y\n"
+    "<a href=\"https://e.example/\">https://e.example/<!-- note --></a></p>\n";
+  g_autofree char *dir = NULL;
+  g_autoptr(GmaContent) content = load_valid_with_r2 (r2, &dir);
+  g_autofree char *page = render_r2 (content);
+
+  /* The text is the URL: only the copy link */
+  test_assert_contains (page, "&#104;ttps://a.example/</a> <a class=\"copy-link\"");
+  test_assert_lacks (page, "（https://a.example/）");
+  test_assert_contains (page, "https://b.example/&nbsp;</a> <a class=\"copy-link\"");
+  test_assert_lacks (page, "（https://b.example/）");
+  test_assert_contains (page, "<!-- note --></a> <a class=\"copy-link\"");
+  test_assert_lacks (page, "（https://e.example/）");
+  /* The href decoded */
+  test_assert_contains (page, ">C</a><span class=\"link-url\">（https://c.example/?x）</span> "
+                         "<a class=\"copy-link\" href=\"gma://action/copy?text=https%3A%2F%2Fc.example%2F%3Fx\"");
+  /* In a bogus comment, as in the browser: no link */
+  test_assert_lacks (page, "d.example/）");
+  test_assert_lacks (page, "d.example%2F");
+  g_assert_cmpuint (test_count_occurrences (page, "class=\"copy-link\""), ==, 4);
+
+  test_remove_tree (dir);
+}
+
 /* Pages as large as a page may be, full of link starts: rendering them
  * used to take a time growing with the square of their size (18 s for
  * 2 MB of "<a x>"), now one pass over the text. No time is measured
@@ -652,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/render/embedded", test_embedded);
   g_test_add_func ("/render/link-extras", test_link_extras);
   g_test_add_func ("/render/link-extras-tricky", test_link_extras_tricky);
+  g_test_add_func ("/render/link-extras-html", test_link_extras_html);
   g_test_add_func ("/render/link-extras-large", test_link_extras_large);
   g_test_add_func ("/render/flow-page", test_flow_page);
 

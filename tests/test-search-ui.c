@@ -5,7 +5,6 @@
 #define G_LOG_DOMAIN "gma-test-search-ui"
 #include "config.h"
 
-#include "gma-highlight.h"
 #include "gma-router.h"
 #include "gma-search.h"
 #include "ui-test-util.h"
@@ -517,35 +516,6 @@ test_open_hits_highlighted (UiFixture *fixture, gconstpointer data)
     }
 }
 
-static void
-test_highlight_html (void)
-{
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-  g_autofree char *c = NULL;
-  g_autofree char *d = NULL;
-
-  /* Across elements: one <mark> per run of text, none around a tag. */
-  a = gma_highlight_html ("<p>初期<b>パスワード</b>の設定</p>", NULL, NULL, "パスワードの");
-  g_assert_cmpstr (a, ==, "<p>初期<b><mark>パスワード</mark></b><mark>の</mark>設定</p>");
-
-  /* Entities are whole; attributes, comments and styles are not text. */
-  b = gma_highlight_html ("<a title=\"A&amp;B\">A&amp;B</a><!-- A&amp;B --><style>b{}</style>",
-                          NULL, NULL, "a&b");
-  g_assert_cmpstr (b, ==, "<a title=\"A&amp;B\"><mark>A&amp;B</mark></a><!-- A&amp;B --><style>b{}</style>");
-
-  /* Half-width and full-width: the original's bytes are marked. */
-  c = gma_highlight_html ("ﾊﾟｽﾜｰﾄﾞとＵＲＬ", NULL, NULL, "パスワード url");
-  g_assert_cmpstr (c, ==, "<mark>ﾊﾟｽﾜｰﾄﾞ</mark>と<mark>ＵＲＬ</mark>");
-
-  /* Nothing found, or no query: the same HTML. */
-  d = gma_highlight_html ("<p>天気</p>", NULL, NULL, "予報");
-  g_assert_cmpstr (d, ==, "<p>天気</p>");
-  g_clear_pointer (&d, g_free);
-  d = gma_highlight_html ("<p>天気</p>", NULL, NULL, NULL);
-  g_assert_cmpstr (d, ==, "<p>天気</p>");
-}
-
 /* The highlighted byte ranges of a label (its bold runs). */
 static GArray *
 label_highlights (GtkLabel *label)
@@ -755,7 +725,6 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
 
-  g_test_add_func ("/search-ui/highlight-html", test_highlight_html);
   ADD ("/search-ui/ranking-is-the-core-s", test_ranking_is_the_core_s);
   ADD ("/search-ui/faq-and-page", test_faq_and_page);
   ADD ("/search-ui/no-hits", test_no_hits);

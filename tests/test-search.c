@@ -118,28 +118,6 @@ test_query_words (void)
   g_assert_cmpuint (g_strv_length (d), ==, 0);
 }
 
-static void
-test_strip_html (void)
-{
-  static const struct { const char *in, *out; } cases[] = {
-    { "<p>メール&amp;<strong>URL</strong></p><p>次</p>", "メール&URL\n次" },
-    { "<h2>対応方法1</h2>\n  <ul><li>一</li><li>二</li></ul>", "対応方法1\n一\n二" },
-    { "a<br>b<br/>c", "a\nb\nc" },
-    { "&lt;厚生労働省&gt; &#x30ED;&#12464;&nbsp;x", "<厚生労働省> ログ x" },
-    { "<a href=\"gma://faq/faq-3-2\" title='a>b'>FAQ 3-2</a>", "FAQ 3-2" },
-    { "x<!-- <p>hidden</p> -->y", "xy" },
-    { "<style>p { color: red }</style>z", "z" },
-    { "1 < 2 &unknown; &#0;", "1 < 2 &unknown; &#0;" },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *text = gma_search_strip_html (cases[i].in, -1);
-
-      g_assert_cmpstr (text, ==, cases[i].out);
-    }
-}
-
 /* ------------------------------------------------------------------ */
 /* A hand-made index: the guide's FAQ and result pages, in the guide's   */
 /* order (pages first, as gma_search_index_new_for_content() does)      */
@@ -847,7 +825,6 @@ main (int   argc,
   g_test_add_func ("/search/normalize", test_normalize);
   g_test_add_func ("/search/normalize-offsets", test_normalize_offsets);
   g_test_add_func ("/search/query-words", test_query_words);
-  g_test_add_func ("/search/strip-html", test_strip_html);
   g_test_add_func ("/search/rank/hand", test_rank_hand);
   g_test_add_func ("/search/rank/fields", test_rank_fields);
   g_test_add_func ("/search/rank/stable", test_rank_stable);

@@ -330,8 +330,8 @@ check_linked_file (PageCheck  *check,
     }
 }
 
-/* @value is the attribute's value as written (entities not decoded);
- * @picture: whether it names a picture (src, srcset, poster…), which
+/* @value is the attribute's value with its references decoded, as the
+ * browser follows it; @picture: whether it names a picture (src, srcset, poster…), which
  * must come from the content set, or a link (href, action…). */
 static void
 check_link (PageCheck  *check,
@@ -477,7 +477,7 @@ check_srcset (PageCheck              *check,
       while (len > 0 && url[len - 1] == ',')
         len--;
 
-      value = g_strndup (url, len);
+      value = gma_html_decode (url, len);
       check_link (check, "srcset", TRUE, value, url_pos.line, url_pos.col);
 
       /* The descriptor ("2x", "640w") up to the next comma */
@@ -487,24 +487,50 @@ check_srcset (PageCheck              *check,
     }
 }
 
-/* Checks every tag of a page: refused elements, event handlers, and each
- * URL an attribute holds (gma-html.h scans the tags, as the renderer
- * does). */
+/* The references from @pos to @end a browser may read otherwise than the
+ * app (gma-html.h): a page holds none. */
+static void
+check_references (PageCheck  *check,
+                  GmaHtmlPos  pos,
+                  const char *end)
+{
+  GmaHtmlReference kind;
+  gsize len;
+
+  while (gma_html_next_reference (&pos, end, &kind, &len))
+    {
+      if (kind == GMA_HTML_REFERENCE_INVALID)
+        {
+          g_autofree char *written = g_strndup (pos.p, len);
+
+          page_problem (check, pos.line, pos.col,
+                        "“%s” is not a character reference a page may use; write the "
+                        "character itself (and “&amp;” for “&”)", written);
+        }
+      gma_html_pos_advance (&pos, len);
+    }
+}
+
+/* Checks every token of a page (gma-html.h, as the renderer and the
+ * search read it): refused elements, event handlers, each URL an
+ * attribute holds, and references. */
 static void
 check_page_links (PageCheck  *check,
                   const char *text)
 {
   GmaHtmlScanner scanner;
-  GmaHtmlTag tag;
+  GmaHtmlToken tag;
 
-  gma_html_scanner_init (&scanner, text);
+  gma_html_scanner_init (&scanner, text, -1);
 
-  while (gma_html_next_tag (&scanner, &tag))
+  while (gma_html_next_token (&scanner, &tag))
     {
       GmaHtmlPos pos = tag.attributes;
       GmaHtmlAttribute attribute;
 
-      if (tag.is_end_tag)
+      if (tag.kind == GMA_HTML_TEXT)
+        check_references (check, tag.start, tag.end);
+      if (tag.kind != GMA_HTML_START_TAG)
         continue;
 
       /* The place of the prefecture's counter's card: the renderer
@@ -523,7 +549,7 @@ check_page_links (PageCheck  *check,
                         "the element <%s> is not allowed in a page: %s; remove it",
                         refused_elements[i].name, refused_elements[i].reason);
 
-      while (gma_html_next_attribute (&pos, &attribute))
+      while (gma_html_next_attribute (&tag, &pos, &attribute))
         {
           g_autofree char *name = g_strndup (attribute.name, attribute.name_len);
           g_autofree char *value = NULL;
@@ -539,13 +565,14 @@ check_page_links (PageCheck  *check,
           if (attribute.value == NULL)
             continue;
 
+          check_references (check, attribute.value_pos, attribute.value + attribute.value_len);
           if (g_ascii_strcasecmp (name, "srcset") == 0)
             {
               check_srcset (check, &attribute);
               continue;
             }
 
-          value = g_strndup (attribute.value, attribute.value_len);
+          value = gma_html_decode (attribute.value, attribute.value_len);
           for (guint i = 0; i < G_N_ELEMENTS (url_attributes); i++)
             if (g_ascii_strcasecmp (name, url_attributes[i].name) == 0)
               check_link (check, name, url_attributes[i].picture, value,
@@ -868,21 +895,21 @@ page_targets (const char *text)
 {
   GHashTable *targets = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   GmaHtmlScanner scanner;
-  GmaHtmlTag tag;
+  GmaHtmlToken tag;
 
-  gma_html_scanner_init (&scanner, text);
+  gma_html_scanner_init (&scanner, text, -1);
   while (gma_html_next_tag (&scanner, &tag))
     {
       GmaHtmlPos pos = tag.attributes;
       GmaHtmlAttribute attribute;
 
-      if (tag.is_end_tag)
+      if (tag.kind != GMA_HTML_START_TAG)
         continue;
 
       if (gma_html_tag_has_class (&tag, GMA_CONTACT_MARKER_CLASS))
         count_target (targets, GMA_CONTACT_MARKER);
 
-      while (gma_html_next_attribute (&pos, &attribute))
+      while (gma_html_next_attribute (&tag, &pos, &attribute))
         {
           g_autofree char *name = NULL;
           g_autofree char *value = NULL;
@@ -891,7 +918,7 @@ page_targets (const char *text)
             continue;
 
           name = g_ascii_strdown (attribute.name, attribute.name_len);
-          value = g_strstrip (g_strndup (attribute.value, attribute.value_len));
+          value = g_strstrip (gma_html_decode (attribute.value, attribute.value_len));
 
           if (g_str_equal (name, "srcset"))
             {

@@ -6,12 +6,12 @@
  * (an HTML fragment) is then passed through gma_highlight_html(), which
  * wraps the places the query matches in <mark>.
  *
- * The match is the search's own (gma-search.h): the fragment's text is
- * indexed as the body of a one-entry index, with the entry's title and
- * keywords beside it, and the body ranges of the hit are what is marked.
- * So what is highlighted in the page is what the search list highlights
- * in a snippet, whatever NFKC, kana folding or a near miss did to the
- * query.
+ * The match is the search's own (gma-search.h): the fragment's text, as
+ * gma_html_to_text() gives it to the search index, is indexed as the
+ * body of a one-entry index, with the entry's title and keywords beside
+ * it, and the body ranges of the hit are what is marked. So what is
+ * highlighted in the page is what the search list highlights in a
+ * snippet, whatever NFKC, kana folding or a near miss did to the query.
  */
 #pragma once
 
@@ -21,11 +21,11 @@ G_BEGIN_DECLS
 
 /* Marks with <mark>…</mark> the places of @html's text where @query
  * matches, for an entry with @title (may be NULL), @keywords (may be
- * NULL) and the text of @html as its body. Only text is marked: tags,
- * comments and the contents of <script> and <style> are copied as they
- * are, entities are never split, and a match that spans several elements
- * is marked piece by piece, one <mark> per run of text, so that the
- * result is as well formed as @html. Returns a new string: a copy of
+ * NULL) and the text of @html as its body. Only text tokens are marked
+ * (gma-html.h): tags, comments and raw text (<script>, <style>…) are
+ * copied as they are, references are never split, and a match that
+ * spans several elements is marked piece by piece, one <mark> per run of
+ * text, so that the result is as well formed as @html. Returns a new string: a copy of
  * @html when @query is NULL, has no words or does not match the body. */
 char *gma_highlight_html (const char         *html,
                           const char         *title,

@@ -4,9 +4,9 @@
  * decoded), end tags and runs of text (character references decoded,
  * comments and <!…> declarations left out).
  *
- * Built on gma-html.h's tag scanner. To read through another tokenizer,
- * only gma-outline-tokenizer.c changes (and the private part of the
- * token below). Private to src/core. */
+ * Built on gma-html.h's tokenizer and reference decoder. To read through
+ * another tokenizer, only gma-outline-tokenizer.c changes (and the
+ * private parts below). Private to src/core. */
 #pragma once
 
 #include <glib.h>
@@ -27,20 +27,16 @@ typedef struct
   char                *name;  /* START, END: lower case */
   char                *text;  /* TEXT */
   /* < private > */
-  GmaHtmlTag           tag;
+  GmaHtmlToken         tag;
 } GmaOutlineToken;
 
 typedef struct
 {
   /* < private > */
   GmaHtmlScanner  scanner;
-  const char     *text;     /* the first byte not returned yet */
-  const char     *end;
-  GmaHtmlTag      next;     /* the tag after that text */
-  gboolean        has_next;
 } GmaOutlineTokenizer;
 
-/* Reads @html (@len bytes, NUL-terminated after them). */
+/* Reads @html (@len bytes). */
 void     gma_outline_tokenizer_init      (GmaOutlineTokenizer   *tokenizer,
                                           const char            *html,
                                           gsize                  len);

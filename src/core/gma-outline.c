@@ -635,7 +635,6 @@ gma_outline_new_from_html (const char  *html,
                            gssize       len,
                            GError     **error)
 {
-  g_autofree char *copy = NULL;
   Builder builder = { 0 };
   GmaOutlineTokenizer tokenizer;
   GmaOutlineToken token = { 0 };
@@ -649,12 +648,9 @@ gma_outline_new_from_html (const char  *html,
   if (!g_utf8_validate (html, len, &invalid))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   "The page is not UTF-8 (byte %" G_GSIZE_FORMAT ")", (gsize) (invalid - html));
+                   "The page is not UTF-8 text (at byte %" G_GSIZE_FORMAT ")", (gsize) (invalid - html));
       return NULL;
     }
-  /* The tag scanner reads up to a NUL. */
-  copy = g_strndup (html, len);
-
   builder.outline = g_new0 (GmaOutline, 1);
   builder.outline->root = node_new (GMA_OUTLINE_DOCUMENT);
   builder.containers = g_ptr_array_new ();
@@ -662,7 +658,7 @@ gma_outline_new_from_html (const char  *html,
   builder.words = g_string_new (NULL);
   builder.link_words = g_string_new (NULL);
 
-  gma_outline_tokenizer_init (&tokenizer, copy, strlen (copy));
+  gma_outline_tokenizer_init (&tokenizer, html, len);
   while (gma_outline_tokenizer_next (&tokenizer, &token))
     read_token (&builder, &token);
   gma_outline_token_clear (&token);

@@ -351,76 +351,18 @@ gma_render_text_to_html (const char *text)
   return g_string_free (out, FALSE);
 }
 
-/* Undoes the escaping of an attribute value as written in a page. */
+/* The value of the href attribute of @tag, decoded, or NULL. */
 static char *
-unescape_attribute (const char *text,
-                    gsize       len)
-{
-  static const struct { const char *entity; char c; } entities[] = {
-    { "&amp;", '&' }, { "&lt;", '<' }, { "&gt;", '>' }, { "&quot;", '"' },
-    { "&apos;", '\'' }, { "&#39;", '\'' },
-  };
-  GString *out = g_string_sized_new (len);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      gboolean replaced = FALSE;
-
-      if (text[i] == '&')
-        for (guint e = 0; e < G_N_ELEMENTS (entities) && !replaced; e++)
-          {
-            gsize elen = strlen (entities[e].entity);
-
-            if (i + elen <= len && strncmp (text + i, entities[e].entity, elen) == 0)
-              {
-                g_string_append_c (out, entities[e].c);
-                i += elen - 1;
-                replaced = TRUE;
-              }
-          }
-      if (!replaced)
-        g_string_append_c (out, text[i]);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-/* The text of an element's content without its tags, white space
- * collapsed at either end. */
-static char *
-inner_text (const char *html,
-            gsize       len)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-  gboolean in_tag = FALSE;
-  g_autofree char *unescaped = NULL;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (html[i] == '<')
-        in_tag = TRUE;
-      else if (html[i] == '>')
-        in_tag = FALSE;
-      else if (!in_tag)
-        g_string_append_c (text, html[i]);
-    }
-
-  unescaped = unescape_attribute (text->str, text->len);
-  return g_strstrip (g_steal_pointer (&unescaped));
-}
-
-/* The value of the href attribute of @tag, unescaped, or NULL. */
-static char *
-find_href (const GmaHtmlTag *tag)
+find_href (const GmaHtmlToken *tag)
 {
   GmaHtmlPos pos = tag->attributes;
   GmaHtmlAttribute attribute;
 
-  while (gma_html_next_attribute (&pos, &attribute))
+  while (gma_html_next_attribute (tag, &pos, &attribute))
     if (attribute.value != NULL &&
         gma_html_name_is (attribute.name, attribute.name_len, "href"))
       {
-        char *href = unescape_attribute (attribute.value, attribute.value_len);
+        char *href = gma_html_decode (attribute.value, attribute.value_len);
 
         return g_strstrip (href);
       }
@@ -461,11 +403,11 @@ add_link_extras (const Words *words,
   g_autofree char *href = NULL;    /* of the open link, if any */
   const char *content = NULL;      /* where the open link's text starts */
   GmaHtmlScanner scanner;
-  GmaHtmlTag tag;
+  GmaHtmlToken tag;
 
   /* One pass over the tags (gma-html.h; comments are skipped): an <a>
    * with an href opens a link, the next </a> closes it. */
-  gma_html_scanner_init (&scanner, html);
+  gma_html_scanner_init (&scanner, html, -1);
   while (gma_html_next_tag (&scanner, &tag))
     {
       g_autofree char *text = NULL;
@@ -474,7 +416,7 @@ add_link_extras (const Words *words,
       if (!gma_html_name_is (tag.name, tag.name_len, "a") || !tag.closed)
         continue;
 
-      if (!tag.is_end_tag)
+      if (tag.kind == GMA_HTML_START_TAG)
         {
           /* A new <a> ends an open one (HTML does not nest links). */
           g_clear_pointer (&href, g_free);
@@ -516,7 +458,8 @@ add_link_extras (const Words *words,
           g_string_append_len (out, copied, tag.end - copied);
           copied = tag.end;
 
-          text = inner_text (content, tag.start.p - content);
+          /* The link's text, as the search reads it (gma-html.h) */
+          text = gma_html_to_text (content, tag.start.p - content, NULL);
           if (g_strcmp0 (text, copy) != 0)
             {
               g_string_append (out, "<span class=\"link-url\">");
@@ -611,7 +554,7 @@ gma_render_fill_contact (const char       *html,
   const char *copied;
   gsize marker_len = strlen (GMA_CONTACT_MARKER);
   GmaHtmlScanner scanner;
-  GmaHtmlTag tag;
+  GmaHtmlToken tag;
 
   g_return_val_if_fail (html != NULL, NULL);
 
@@ -622,7 +565,7 @@ gma_render_fill_contact (const char       *html,
    * marker. */
   out = g_string_new (NULL);
   copied = html;
-  gma_html_scanner_init (&scanner, html);
+  gma_html_scanner_init (&scanner, html, -1);
   while (gma_html_next_tag (&scanner, &tag))
     {
       if (!gma_html_tag_has_class (&tag, GMA_CONTACT_MARKER_CLASS) ||
@@ -634,7 +577,7 @@ gma_render_fill_contact (const char       *html,
         g_string_append (out, card);
       copied = tag.start.p + marker_len;
       /* Go on after the marker's end tag. */
-      gma_html_scanner_init (&scanner, copied);
+      gma_html_scanner_init (&scanner, copied, -1);
     }
   g_string_append (out, copied);
 

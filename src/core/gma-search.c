@@ -9,6 +9,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "gma-html.h"
 #include "gma-search.h"
 
 #define N_FIELDS         3
@@ -316,205 +317,6 @@ find (const char *hay,
         return p - (len - 1);
     }
   return NULL;
-}
-
-/* ------------------------------------------------------------------ */
-/* HTML to text                                                        */
-/* ------------------------------------------------------------------ */
-
-static const char * const block_elements[] = {
-  "address", "article", "aside", "blockquote", "br", "caption", "dd", "div",
-  "dl", "dt", "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5",
-  "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section",
-  "table", "td", "th", "tr", "ul", NULL
-};
-
-static void
-append_space (GString *out,
-              char     space)
-{
-  if (out->len == 0)
-    return;
-  if (out->str[out->len - 1] == '\n')
-    return;
-  if (out->str[out->len - 1] == ' ')
-    {
-      if (space == '\n')
-        out->str[out->len - 1] = '\n';
-      return;
-    }
-  g_string_append_c (out, space);
-}
-
-/* Decodes the entity at @p (which points at '&'); returns the number of
- * bytes consumed, 0 if it is not a recognised entity. */
-static gsize
-decode_entity (const char *p,
-               const char *end,
-               GString    *out)
-{
-  static const struct { const char *name; const char *text; } named[] = {
-    { "amp", "&" }, { "lt", "<" }, { "gt", ">" }, { "quot", "\"" },
-    { "apos", "'" }, { "nbsp", " " },
-  };
-  const char *semi = memchr (p, ';', MIN (end - p, 12));
-  gsize n;
-
-  if (semi == NULL)
-    return 0;
-  n = semi - p - 1;
-
-  if (n >= 2 && p[1] == '#')
-    {
-      gboolean hex = (p[2] == 'x' || p[2] == 'X');
-      g_autofree char *digits = g_strndup (p + (hex ? 3 : 2), n - (hex ? 2 : 1));
-      char *digits_end;
-      guint64 value;
-
-      if (*digits == '\0')
-        return 0;
-      value = g_ascii_strtoull (digits, &digits_end, hex ? 16 : 10);
-      if (*digits_end != '\0' || value == 0 || value > 0x10FFFF
-          || !g_unichar_validate ((gunichar) value))
-        return 0;
-      g_string_append_unichar (out, (gunichar) value);
-      return semi - p + 1;
-    }
-
-  for (gsize i = 0; i < G_N_ELEMENTS (named); i++)
-    if (strlen (named[i].name) == n && strncmp (p + 1, named[i].name, n) == 0)
-      {
-        if (named[i].text[0] == ' ')
-          append_space (out, ' ');
-        else
-          g_string_append (out, named[i].text);
-        return semi - p + 1;
-      }
-
-  return 0;
-}
-
-/* Finds the '>' ending the tag at @p, skipping quoted attribute values. */
-static const char *
-tag_end (const char *p,
-         const char *end)
-{
-  char quote = 0;
-
-  for (; p < end; p++)
-    {
-      if (quote)
-        {
-          if (*p == quote)
-            quote = 0;
-        }
-      else if (*p == '"' || *p == '\'')
-        quote = *p;
-      else if (*p == '>')
-        return p;
-    }
-  return end;
-}
-
-static const char *
-find_ci (const char *p,
-         const char *end,
-         const char *needle)
-{
-  gsize n = strlen (needle);
-
-  for (; p + n <= end; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
-      return p;
-  return end;
-}
-
-char *
-gma_search_strip_html (const char *html,
-                       gssize      len)
-{
-  GString *out;
-  const char *p, *end;
-
-  if (html == NULL)
-    return g_strdup ("");
-  if (len < 0)
-    len = strlen (html);
-
-  out = g_string_sized_new (len);
-  p = html;
-  end = html + len;
-
-  while (p < end)
-    {
-      if (*p == '<' && p + 1 < end
-          && (g_ascii_isalpha (p[1]) || p[1] == '/' || p[1] == '!' || p[1] == '?'))
-        {
-          const char *q = p + 1;
-          gboolean closing = FALSE;
-          char name[16];
-          gsize n = 0;
-
-          if (p + 4 <= end && strncmp (p, "<!--", 4) == 0)
-            {
-              const char *c = find_ci (p + 4, end, "-->");
-              p = c < end ? c + 3 : end;
-              continue;
-            }
-
-          if (*q == '/')
-            {
-              closing = TRUE;
-              q++;
-            }
-          while (q < end && g_ascii_isalnum (*q) && n < sizeof name - 1)
-            name[n++] = g_ascii_tolower (*q++);
-          name[n] = '\0';
-
-          p = tag_end (q, end);
-          p = p < end ? p + 1 : end;
-
-          if (!closing && (strcmp (name, "script") == 0 || strcmp (name, "style") == 0))
-            {
-              g_autofree char *close = g_strconcat ("</", name, NULL);
-              const char *c = find_ci (p, end, close);
-
-              p = c < end ? tag_end (c, end) : end;
-              p = p < end ? p + 1 : end;
-              continue;
-            }
-
-          if (g_strv_contains (block_elements, name))
-            append_space (out, '\n');
-          continue;
-        }
-
-      if (*p == '&')
-        {
-          gsize used = decode_entity (p, end, out);
-
-          if (used > 0)
-            {
-              p += used;
-              continue;
-            }
-        }
-
-      if (g_ascii_isspace (*p))
-        {
-          append_space (out, ' ');
-          p++;
-          continue;
-        }
-
-      g_string_append_c (out, *p);
-      p++;
-    }
-
-  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
-    g_string_truncate (out, out->len - 1);
-
-  return g_string_free (out, FALSE);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1237,7 +1039,7 @@ gma_search_index_add_node (GmaSearchIndex *self,
     title = g_strconcat (reference, " ", gma_node_get_title (node), NULL);
   else
     title = g_strdup (gma_node_get_title (node));
-  body = gma_search_strip_html (page_html, -1);
+  body = page_html != NULL ? gma_html_to_text (page_html, -1, NULL) : g_strdup ("");
 
   index_add (self, GMA_SEARCH_KIND_PAGE, gma_node_get_id (node), title,
              gma_node_get_keywords (node), body);

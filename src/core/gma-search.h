@@ -121,12 +121,6 @@ char        *gma_search_normalize          (const char  *text,
  * without spaces is not among them). Never NULL. */
 char       **gma_search_query_words        (const char  *query);
 
-/* Plain text of an HTML fragment: tags and comments removed (and the
- * contents of <script> and <style>), entities decoded (the XML ones,
- * &nbsp; and numeric references), a line break after block elements
- * and <br>, runs of white space collapsed. */
-char        *gma_search_strip_html         (const char  *html,
-                                            gssize       len);
 
 
 typedef struct _GmaSearchIndex GmaSearchIndex;
@@ -165,7 +159,7 @@ void             gma_search_index_add_faq_entry (GmaSearchIndex *self,
 void             gma_search_index_add_faq      (GmaSearchIndex *self,
                                                 GmaFaq         *faq);
 /* A flow node's page: title as above, its keywords, and @page_html
- * (the page body, may be NULL) stripped of tags. */
+ * (the page body, may be NULL) as text (gma_html_to_text()). */
 void             gma_search_index_add_node     (GmaSearchIndex *self,
                                                 const GmaNode  *node,
                                                 const char     *page_html);

@@ -41,7 +41,11 @@ static gboolean
 on_link_activated (GtkLinkButton  *button,
                    GmaPageOutline *self)
 {
-  g_signal_emit (self, signals[ACTIVATE_LINK], 0, g_object_get_data (G_OBJECT (button), "gma-href"));
+  const char *href = g_object_get_data (G_OBJECT (button), "gma-href");
+  g_autofree char *uri = g_uri_resolve_relative (self->uri, href, G_URI_FLAGS_NONE, NULL);
+
+  if (uri != NULL)
+    g_signal_emit (self, signals[ACTIVATE_LINK], 0, uri);
   /* Never GTK's own handling (it would open the URI itself). */
   return TRUE;
 }
@@ -289,8 +293,8 @@ gma_page_outline_class_init (GmaPageOutlineClass *klass)
   widget_class->size_allocate = gma_page_outline_size_allocate;
   widget_class->snapshot = gma_page_outline_snapshot;
 
-  /* A link was activated (through assistive technology): its href, as
-   * the page has it. */
+  /* A link was activated (through assistive technology): where it leads
+   * (its href made absolute against the page's URI). */
   signals[ACTIVATE_LINK] =
     g_signal_new ("activate-link", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
@@ -462,4 +466,25 @@ gma_page_outline_forget (GtkWidget *view)
   g_return_if_fail (GTK_IS_WIDGET (view));
 
   g_object_set_data (G_OBJECT (view), VIEW_KEY, NULL);
+}
+
+gboolean
+gma_page_outline_web_view_offers_page (GtkWidget *view)
+{
+#if GTK_CHECK_VERSION (4, 14, 0)
+  GtkAccessible *child;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (view), FALSE);
+  gboolean socket;
+
+  /* GTK 4.10 API, above GDK_VERSION_MAX_ALLOWED: only built with 4.14. */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  child = gtk_accessible_get_first_accessible_child (GTK_ACCESSIBLE (view));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  socket = child != NULL && g_str_equal (G_OBJECT_TYPE_NAME (child), "GtkAtSpiSocket");
+  g_clear_object (&child);
+  return socket;
+#else
+  return FALSE;
+#endif
 }

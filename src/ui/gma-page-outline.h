@@ -12,7 +12,7 @@
  * 4.8 does not pass that property on, in their description), paragraphs
  * and labels, lists and list items, images named by their alternative
  * text and links, which a screen reader activates like any link button
- * ("activate-link" tells the owner where they lead). */
+ * ("activate-link" gives the owner the URI they lead to). */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -53,5 +53,10 @@ GmaPageOutline *gma_page_outline_sync      (GtkWidget        *view,
                                             gboolean         *created);
 /* The outline of @view (if any) and what it was read from go. */
 void            gma_page_outline_forget    (GtkWidget        *view);
+/* Whether the web view @view hands its page to assistive technology
+ * itself (a GtkAtSpiSocket as its first accessible child, which WebKit
+ * built with GTK 4.14 makes once its web process is ready): then no
+ * outline is needed. Never with GTK 4.8. */
+gboolean        gma_page_outline_web_view_offers_page (GtkWidget *view);
 
 G_END_DECLS

@@ -64,3 +64,25 @@ gma_page_style_for_settings (GtkSettings *settings)
     append_resource (css, "high-contrast-dark.css");
   return g_string_free (css, FALSE);
 }
+
+void
+gma_page_style_watch (GtkSettings *settings,
+                      GCallback    callback,
+                      gpointer     object)
+{
+  static const char * const names[] = {
+    "gtk-theme-name", "gtk-application-prefer-dark-theme",
+    "gtk-interface-contrast", "gtk-interface-color-scheme",
+  };
+
+  g_return_if_fail (GTK_IS_SETTINGS (settings));
+  g_return_if_fail (G_IS_OBJECT (object));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_object_class_find_property (G_OBJECT_GET_CLASS (settings), names[i]) != NULL)
+      {
+        g_autofree char *signal = g_strconcat ("notify::", names[i], NULL);
+
+        g_signal_connect_object (settings, signal, callback, object, G_CONNECT_SWAPPED);
+      }
+}

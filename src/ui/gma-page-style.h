@@ -16,5 +16,11 @@ G_BEGIN_DECLS
 
 /* The style sheet for the pages under @settings, or NULL (none). */
 char *gma_page_style_for_settings (GtkSettings *settings);
+/* Calls @callback (swapped: @object its only argument) whenever one of
+ * the settings gma_page_style_for_settings() reads changes, while
+ * @object lives. */
+void  gma_page_style_watch        (GtkSettings *settings,
+                                   GCallback    callback,
+                                   gpointer     object);
 
 G_END_DECLS

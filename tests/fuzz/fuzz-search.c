@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "gma-content.h"
+#include "gma-html.h"
 #include "gma-search.h"
 #include "fuzz-util.h"
 
@@ -83,7 +84,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
       g_autoptr(GPtrArray) hits = gma_search_index_query (index, text);
       g_auto(GStrv) words = gma_search_query_words (text);
       g_autoptr(GmaSearchIndex) own = gma_search_index_new ();
-      g_autofree char *stripped = gma_search_strip_html (text, -1);
+      g_autofree char *stripped = gma_html_to_text (text, -1, NULL);
 
       check_hits (hits);
 
