@@ -285,6 +285,46 @@ ui_kiosk_fixture_tear_down (UiFixture *fixture, gconstpointer data)
   g_settings_reset (settings, "kiosk-mode");
 }
 
+typedef struct {
+  GdkTexture *texture;
+  GError     *error;
+  gboolean    done;
+} UiSnapshot;
+
+static void
+ui_snapshot_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  UiSnapshot *snapshot = user_data;
+
+  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result,
+                                                           &snapshot->error);
+  snapshot->done = TRUE;
+}
+
+static gboolean
+ui_snapshot_taken (gpointer data)
+{
+  return ((UiSnapshot *) data)->done;
+}
+
+/* What @web_view draws of @region (the visible part, the whole document),
+ * as WebKit paints it. */
+static inline GdkTexture *
+ui_snapshot_web_view (GtkWidget            *web_view,
+                      WebKitSnapshotRegion  region)
+{
+  UiSnapshot snapshot = { NULL, NULL, FALSE };
+
+  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (web_view), region, WEBKIT_SNAPSHOT_OPTIONS_NONE,
+                                NULL, ui_snapshot_done, &snapshot);
+  ui_wait_until (ui_snapshot_taken, &snapshot, "a snapshot of the page");
+  g_assert_no_error (snapshot.error);
+  g_assert_nonnull (snapshot.texture);
+  return snapshot.texture;
+}
+
 /* The text on @widget's clipboard, or NULL when it holds nothing. */
 static inline char *
 ui_dup_clipboard_text (GtkWidget *widget)
