@@ -10,6 +10,7 @@
 
 #include "gma-contact.h"
 #include "gma-content.h"
+#include "gma-content-mail.h"
 #include "gma-html.h"
 
 /* The content resource bundle is compiled with --manual-register; the
@@ -32,6 +33,7 @@ struct _GmaContent
   gboolean  no_links;  /* refuse symbolic links below @base */
   GmaFlow  *flow;
   GmaFaq   *faq;
+  GmaMailFacts *mail;  /* NULL: the set has no mail.json */
   gboolean  embedded;
   const char *language;          /* "ja" or "en": what texts and pages are in */
   GmaProblems *english_missing;  /* why English is not available; empty when it is */
@@ -50,6 +52,7 @@ gma_content_finalize (GObject *object)
   g_clear_object (&self->base);
   g_clear_object (&self->flow);
   g_clear_object (&self->faq);
+  g_clear_object (&self->mail);
   g_clear_pointer (&self->english_missing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gma_content_parent_class)->finalize (object);
@@ -1065,6 +1068,7 @@ gma_content_new (GFile               *root,
   g_autoptr(GBytes) faq_bytes = NULL;
   g_autoptr(JsonNode) flow_json = NULL;
   g_autoptr(JsonNode) faq_json = NULL;
+  g_autoptr(JsonNode) mail_json = NULL;
   g_autoptr(GHashTable) page_texts = NULL;
   const char *wanted;
   const char *language;
@@ -1099,6 +1103,7 @@ gma_content_new (GFile               *root,
     flow_json = gma_json_load (flow_bytes, "flow.json", problems);
   if (faq_bytes != NULL)
     faq_json = gma_json_load (faq_bytes, "faq.json", problems);
+  mail_json = gma_content_mail_read (self, problems);
 
   /* The English is looked at first: a set is shown in English only when
    * every text has its English. */
@@ -1106,12 +1111,16 @@ gma_content_new (GFile               *root,
     check_json_translation (flow_json, "flow.json", "$", self->english_missing);
   if (faq_json != NULL)
     check_json_translation (faq_json, "faq.json", "$", self->english_missing);
+  if (mail_json != NULL)
+    check_json_translation (mail_json, GMA_CONTENT_MAIL_FILE, "$", self->english_missing);
   language = g_str_equal (wanted, "en") && self->english_missing->len == 0 ? "en" : "ja";
 
   if (flow_json != NULL)
     self->flow = parse_flow (flow_json, language, problems);
   if (faq_json != NULL)
     self->faq = parse_faq (faq_json, language, problems);
+  if (mail_json != NULL && self->flow != NULL)
+    self->mail = gma_content_mail_parse (mail_json, language, self->flow, problems);
 
   /* Each page is read once: the texts of the Japanese pages are kept
    * for the comparison with their English pages. */
@@ -1132,8 +1141,11 @@ gma_content_new (GFile               *root,
       language = "ja";
       g_clear_object (&self->flow);
       g_clear_object (&self->faq);
+      g_clear_object (&self->mail);
       self->flow = parse_flow (flow_json, language, problems);
       self->faq = parse_faq (faq_json, language, problems);
+      if (mail_json != NULL && self->flow != NULL)
+        self->mail = gma_content_mail_parse (mail_json, language, self->flow, problems);
       if (!gma_problems_to_error (problems, error))
         return NULL;
     }
@@ -1225,6 +1237,14 @@ gma_content_get_faq (GmaContent *self)
   g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
 
   return self->faq;
+}
+
+GmaMailFacts *
+gma_content_get_mail_facts (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return self->mail;
 }
 
 const char *

@@ -1178,3 +1178,31 @@ gma_render_slip (GmaContent        *content,
                           gma_node_get_title (node), path ? path->str : NULL,
                           extra->str, NULL, error);
 }
+
+char *
+gma_render_document (GmaContent  *content,
+                     const char  *kind,
+                     const char  *title,
+                     const char  *heading,
+                     const char  *body_html,
+                     GError     **error)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (kind != NULL && title != NULL && heading != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return render_document (content, kind, title, NULL, heading, NULL, body_html, NULL, error);
+}
+
+char *
+gma_render_copy_link (GmaContent *content,
+                      const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  append_copy_link (out, words_for (content), text);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -1,0 +1,79 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gma-mail-private.h: what the mail files of the core share (gma-mail.c,
+ * gma-mail-text.c, gma-mail-check.c, gma-mail-links.c); not for others. */
+#pragma once
+
+#include "gma-mail.h"
+#include "gma-mail-check.h"
+
+G_BEGIN_DECLS
+
+GmaMailMessage *gma_mail_message_new (void);
+void            gma_mail_message_add_from (GmaMailMessage *message,
+                                           const char     *name,
+                                           const char     *address);
+void            gma_mail_message_add_text (GmaMailMessage *message,
+                                           GmaMailPartKind kind,
+                                           char           *text);
+
+/* Pasted text (UTF-8, "\n" line breaks) as a message: its 「件名：」
+ * and 「差出人：」 lines at the top, if any, and the rest as its text. */
+GmaMailMessage *gma_mail_parse_pasted (const char *text);
+
+/* What a line such as 「件名：…」, "From: …" or 「送信日時：…」 labels;
+ * the header lines a mail program shows above a mail, and puts above a
+ * forwarded or quoted one. */
+typedef enum {
+  GMA_MAIL_LABEL_NONE,
+  GMA_MAIL_LABEL_SUBJECT,
+  GMA_MAIL_LABEL_FROM,
+  GMA_MAIL_LABEL_OTHER,
+} GmaMailLabel;
+
+/* The label of @line (of @len bytes) and in *@value (optional) where its
+ * value starts; leading quote marks ("> ") and spaces are skipped. */
+GmaMailLabel    gma_mail_line_label   (const char  *line,
+                                       gsize        len,
+                                       const char **value);
+/* The first mail address in @text (@len bytes, or -1): "<a@b>" or a
+ * bare a@b; NULL when there is none. */
+char           *gma_mail_find_address (const char *text,
+                                       gssize      len);
+/* @text without the quote marks ("> ", ">>") at the start of its lines. */
+char           *gma_mail_strip_quotes (const char *text);
+/* @text as the checker compares it: NFKC (full-width letters, digits and
+ * punctuation as ASCII), the wave dash and tildes as "~", ASCII letters
+ * in lower case, NUL left out; white space left out, or with
+ * @keep_spaces each run of it as one " ". */
+char           *gma_mail_fold         (const char *text,
+                                       gboolean    keep_spaces);
+/* Whether @subject starts with a reply or forward prefix ("Re:",
+ * "Fwd:", "FW:", 「転送：」, 「返信：」…); *@rest (optional) is what
+ * follows all of them. */
+gboolean        gma_mail_subject_is_reply (const char  *subject,
+                                           const char **rest);
+
+/* Folds one character as the label matching does: full-width ASCII as
+ * ASCII, the ideographic space as a space, wave dashes as "~", hyphens
+ * as "-", ASCII letters in lower case. */
+gunichar        gma_mail_fold_char    (gunichar c);
+
+/* Finding and judging the links of a mail (gma-mail-links.c). */
+typedef struct {
+  GmaMailFacts         *facts;
+  const GmaMailBackend *backend;
+  GPtrArray            *domains;    /* registrable domains of the guide's hosts and sender */
+  GPtrArray            *skeletons;  /* of their distinctive labels ("mhlw", "g-mis") */
+  GHashTable           *seen;       /* links found, each once */
+  GPtrArray            *links;      /* of GmaMailLink, in the mail's order */
+} GmaMailLinkScan;
+
+void            gma_mail_link_scan_init  (GmaMailLinkScan      *scan,
+                                          GmaMailFacts         *facts,
+                                          const GmaMailBackend *backend);
+void            gma_mail_link_scan_clear (GmaMailLinkScan      *scan);
+void            gma_mail_link_scan_part  (GmaMailLinkScan      *scan,
+                                          const GmaMailText    *part);
+void            gma_mail_link_free       (gpointer              link);
+
+G_END_DECLS
