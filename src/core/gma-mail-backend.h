@@ -39,9 +39,13 @@ typedef enum {
  * string is as the backend read it (the core checks that it is UTF-8
  * where it must be); @message is the core's. */
 typedef struct {
-  /* The Subject: header, decoded (RFC 2047), in UTF-8. */
-  void     (*set_subject) (gpointer        message,
-                           const char     *subject);
+  /* The Subject: header as written, unfolded: the core decodes it
+   * (RFC 2047 encoded words; GMime 3.2 merges the base64 of adjacent
+   * words before decoding, and loses what follows a word's padding, as in
+   * the ISO-2022-JP subjects Japanese mail programs write). */
+  gboolean (*set_subject) (gpointer        message,
+                           const char     *raw,
+                           GError        **error);
   /* One mailbox of the From: header. */
   void     (*add_from)    (gpointer        message,
                            const char     *name,

@@ -685,14 +685,15 @@ fail:
 }
 
 /* @text on one line of the output: white space and control characters
- * escaped as %XX, so that a field is one word. */
+ * escaped as %XX, so that a field is one word (a URL's own escapes are
+ * left as they are). */
 static void
 append_word (GString    *out,
              const char *text)
 {
   for (const char *p = text; *p != '\0'; p++)
     {
-      if ((guchar) *p <= ' ' || *p == 0x7f || *p == '%')
+      if ((guchar) *p <= ' ' || *p == 0x7f)
         g_string_append_printf (out, "%%%02X", (guchar) *p);
       else
         g_string_append_c (out, *p);

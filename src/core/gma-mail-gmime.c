@@ -4,10 +4,10 @@
  * checked: RFC 5322 messages read with GMime 3, host names' registrable
  * domains with libpsl.
  *
- * GMime reads the headers (RFC 2047 encoded words decoded, raw 8-bit
- * ones read as UTF-8 or Shift_JIS), the MIME tree and the transfer
- * encodings; what a part's text says is the core's business (its
- * charset is converted there, with the pasted text's). Before undoing a
+ * GMime reads the headers (the From: addresses; the subject is handed
+ * over as written, for the core to decode), the MIME tree and the
+ * transfer encodings; what a part's text says is the core's business
+ * (its charset is converted there, with the pasted text's). Before undoing a
  * part's base64 or quoted-printable, the encoded text is checked: GMime
  * skips what it cannot read, and a damaged mail must say so instead. */
 #define G_LOG_DOMAIN "gma-mail-gmime"
@@ -29,7 +29,6 @@ enum {
   ERROR_TRUNCATED = 3,
   ERROR_TOO_DEEP = 5,
   ERROR_ENCODING = 6,
-  ERROR_CHARSET = 7,
 };
 
 const GmaMailBackend *gma_mail_backend_get (void);
@@ -66,91 +65,19 @@ on_warning (gint64              offset,
     warnings->too_deep = TRUE;
 }
 
-/* Whether this computer converts text from @charset. */
-static gboolean
-charset_is_known (const char *charset)
-{
-  const char *name = g_mime_charset_iconv_name (charset);
-  GIConv conv = g_iconv_open ("UTF-8", name);
-
-  if (conv == (GIConv) -1)
-    return FALSE;
-  g_iconv_close (conv);
-  return TRUE;
-}
-
-/* The charsets of the RFC 2047 encoded words ("=?CHARSET?B?…?=") of a
- * header's raw value must be known: GMime would leave such a word's
- * bytes undecoded. */
-static gboolean
-check_encoded_words (const char  *raw,
-                     const char  *header,
-                     GError     **error)
-{
-  const char *p = raw;
-
-  while (p != NULL && (p = strstr (p, "=?")) != NULL)
-    {
-      const char *start = p + 2;
-      const char *end = start;
-      g_autofree char *charset = NULL;
-      char *language;
-
-      while (*end != '\0' && *end != '?' && !g_ascii_isspace (*end) && end - start < 64)
-        end++;
-      if (*end != '?' || end == start || (end[1] != 'B' && end[1] != 'b' && end[1] != 'Q' &&
-                                          end[1] != 'q') || end[2] != '?')
-        {
-          p = start;
-          continue;
-        }
-
-      charset = g_strndup (start, end - start);
-      /* RFC 2231: "ISO-2022-JP*ja" */
-      language = strchr (charset, '*');
-      if (language != NULL)
-        *language = '\0';
-      if (!charset_is_known (charset))
-        {
-          g_autofree char *shown = g_utf8_make_valid (charset, -1);
-
-          g_set_error (error, MAIL_ERROR, ERROR_CHARSET,
-                       _("The mail’s %s header is written in the character set “%s”, which "
-                         "this computer cannot read."),
-                       header, shown);
-          return FALSE;
-        }
-      p = end + 3;
-    }
-
-  return TRUE;
-}
-
+/* The Subject: header as written, unfolded; "" when there is none. */
 static char *
-subject_of (GMimeMessage  *message,
-            GError       **error)
+raw_subject (GMimeMessage *message)
 {
   GMimeHeaderList *headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
   GMimeHeader *header = g_mime_header_list_get_header (headers, "Subject");
-  const char *subject = g_mime_message_get_subject (message);
   const char *raw = header != NULL ? g_mime_header_get_raw_value (header) : NULL;
+  GString *out = g_string_new (NULL);
 
-  if (raw != NULL && !check_encoded_words (raw, "Subject", error))
-    return NULL;
-  if (subject == NULL)
-    return g_strdup ("");
-
-  /* Raw ISO-2022-JP (7-bit, with its escapes), as old Japanese mail
-   * programs wrote it without encoded words. */
-  if (strstr (subject, "\033$") != NULL)
-    {
-      char *converted = g_convert (subject, -1, "UTF-8", "ISO-2022-JP", NULL, NULL, NULL);
-
-      if (converted != NULL)
-        return converted;
-    }
-
-  return g_strdup (subject);
+  for (const char *p = raw; p != NULL && *p != '\0'; p++)
+    if (*p != '\r' && *p != '\n')
+      g_string_append_c (out, *p);
+  return g_strstrip (g_string_free (out, FALSE));
 }
 
 static void
@@ -383,11 +310,9 @@ fill_message (GMimeMessage       *mime,
   if (depth > GMA_MAIL_MAX_DEPTH)
     return too_deep (error);
 
-  subject = subject_of (mime, error);
-  if (subject == NULL)
+  subject = raw_subject (mime);
+  if (subject[0] != '\0' && !sink->set_subject (message, subject, error))
     return FALSE;
-  if (subject[0] != '\0')
-    sink->set_subject (message, subject);
   add_addresses (g_mime_message_get_from (mime), sink, message);
 
   body = g_mime_message_get_mime_part (mime);
@@ -405,6 +330,7 @@ parse (const char         *data,
        GError            **error)
 {
   static GOnce once = G_ONCE_INIT;
+  /* for raw 8-bit display names */
   const char *fallback[] = { "utf-8", "cp932", "euc-jp", NULL };
   g_autoptr(GMimeStream) stream = NULL;
   g_autoptr(GMimeParser) parser = NULL;

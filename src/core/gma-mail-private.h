@@ -16,6 +16,12 @@ void            gma_mail_message_add_text (GmaMailMessage *message,
                                            GmaMailPartKind kind,
                                            char           *text);
 
+/* A header as written (@raw: unfolded) in UTF-8: RFC 2047 encoded
+ * words decoded (adjacent words of one charset together), raw text read
+ * as UTF-8 or Japanese. NULL with GMA_MAIL_ERROR_CHARSET or _ENCODING. */
+char           *gma_mail_decode_header (const char  *raw,
+                                        GError     **error);
+
 /* Pasted text (UTF-8, "\n" line breaks) as a message: its 「件名：」
  * and 「差出人：」 lines at the top, if any, and the rest as its text. */
 GmaMailMessage *gma_mail_parse_pasted (const char *text);

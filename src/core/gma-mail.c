@@ -109,14 +109,21 @@ gma_mail_message_add_text (GmaMailMessage *message,
   g_ptr_array_add (message->parts, part);
 }
 
-static void
+static gboolean
 sink_set_subject (gpointer    message,
-                  const char *subject)
+                  const char *raw,
+                  GError    **error)
 {
   GmaMailMessage *self = message;
+  g_autofree char *subject = gma_mail_decode_header (raw, error);
 
+  if (subject == NULL)
+    return FALSE;
   g_free (self->subject);
   self->subject = clean_string (subject);
+  if (self->subject[0] == '\0')
+    g_clear_pointer (&self->subject, g_free);
+  return TRUE;
 }
 
 static void
@@ -505,6 +512,185 @@ gma_mail_convert_text (const char  *data,
                  _("The mail is damaged: its text is not valid %s (at byte %s of a part)."),
                  shown, local_error->message);
   return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Headers (RFC 2047)                                                 */
+/* ------------------------------------------------------------------ */
+
+/* An encoded word at @p ("=?CHARSET?B?TEXT?=" or ?Q?): its charset and
+ * encoding, its text [*@text, *@text_end), and where it ends. */
+static gboolean
+encoded_word (const char  *p,
+              char       **charset,
+              char        *encoding,
+              const char **text,
+              const char **text_end,
+              const char **end)
+{
+  const char *q = p + 2;
+  const char *charset_end;
+  const char *close;
+
+  if (p[0] != '=' || p[1] != '?')
+    return FALSE;
+  while (*q != '\0' && *q != '?' && !g_ascii_isspace (*q))
+    q++;
+  charset_end = q;
+  if (*q != '?' || q == p + 2 || strchr ("BbQq", q[1]) == NULL || q[1] == '\0' || q[2] != '?')
+    return FALSE;
+  close = q + 3;
+  while (*close != '\0' && !(close[0] == '?' && close[1] == '=') && !g_ascii_isspace (*close))
+    close++;
+  if (close[0] != '?' || close[1] != '=')
+    return FALSE;
+
+  *charset = g_strndup (p + 2, charset_end - p - 2);
+  /* RFC 2231: "ISO-2022-JP*ja" */
+  if (strchr (*charset, '*') != NULL)
+    *strchr (*charset, '*') = '\0';
+  *encoding = g_ascii_toupper (q[1]);
+  *text = q + 3;
+  *text_end = close;
+  *end = close + 2;
+  return TRUE;
+}
+
+static void
+decode_word (GByteArray *out,
+             char        encoding,
+             const char *text,
+             const char *end)
+{
+  if (encoding == 'B')
+    {
+      gsize len = end - text;
+      g_autofree guchar *decoded = g_malloc (len * 3 / 4 + 3);
+      gint state = 0;
+      guint save = 0;
+      gsize n = g_base64_decode_step (text, len, decoded, &state, &save);
+
+      g_byte_array_append (out, decoded, n);
+      return;
+    }
+
+  for (const char *p = text; p < end; p++)
+    {
+      guint8 c = *p;
+
+      if (c == '_')
+        c = ' ';
+      else if (c == '=' && p + 2 < end && g_ascii_isxdigit (p[1]) && g_ascii_isxdigit (p[2]))
+        {
+          c = g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2]);
+          p += 2;
+        }
+      g_byte_array_append (out, &c, 1);
+    }
+}
+
+/* Whether this computer converts text from @charset. */
+static gboolean
+charset_is_known (const char *charset)
+{
+  GIConv conv;
+
+  if (is_utf8_name (charset) || is_ascii_name (charset))
+    return TRUE;
+  conv = g_iconv_open ("UTF-8", iconv_name (charset));
+  if (conv == (GIConv) -1)
+    return FALSE;
+  g_iconv_close (conv);
+  return TRUE;
+}
+
+char *
+gma_mail_decode_header (const char  *raw,
+                        GError     **error)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GByteArray) pending = g_byte_array_new ();  /* bytes of adjacent words */
+  g_autofree char *pending_charset = NULL;
+  const char *p = raw;
+
+  g_return_val_if_fail (raw != NULL, NULL);
+
+  while (*p != '\0')
+    {
+      g_autofree char *charset = NULL;
+      const char *text;
+      const char *text_end;
+      const char *end;
+      const char *next;
+      char encoding;
+
+      if (encoded_word (p, &charset, &encoding, &text, &text_end, &end))
+        {
+          if (!charset_is_known (charset))
+            {
+              g_autofree char *shown = g_utf8_make_valid (charset, MIN (strlen (charset), 64));
+
+              g_set_error (error, GMA_MAIL_ERROR, GMA_MAIL_ERROR_CHARSET,
+                           _("The mail’s subject is written in the character set “%s”, which "
+                             "this computer cannot read."), shown);
+              return NULL;
+            }
+          /* Words of one charset are decoded together: a character may
+           * be split between them */
+          if (pending_charset != NULL && g_ascii_strcasecmp (pending_charset, charset) != 0)
+            goto flush;
+          if (pending_charset == NULL)
+            pending_charset = g_steal_pointer (&charset);
+          decode_word (pending, encoding, text, text_end);
+          p = end;
+          /* White space between two encoded words is not text */
+          for (next = p; *next == ' ' || *next == '\t'; next++)
+            ;
+          if (encoded_word (next, &charset, &encoding, &text, &text_end, &end))
+            p = next;
+          g_clear_pointer (&charset, g_free);
+          continue;
+        }
+
+    flush:
+      if (pending_charset != NULL)
+        {
+          g_autofree char *decoded = gma_mail_convert_text ((const char *) pending->data,
+                                                            pending->len, pending_charset, error);
+
+          if (decoded == NULL)
+            return NULL;
+          g_string_append (out, decoded);
+          g_byte_array_set_size (pending, 0);
+          g_clear_pointer (&pending_charset, g_free);
+          continue;
+        }
+
+      /* Text as written, up to the next encoded word */
+      next = strstr (p + 1, "=?");
+      if (next == NULL)
+        next = p + strlen (p);
+      {
+        g_autofree char *plain = guess_japanese (p, next - p);
+
+        if (plain == NULL)
+          plain = g_utf8_make_valid (p, next - p);
+        g_string_append (out, plain);
+      }
+      p = next;
+    }
+
+  if (pending_charset != NULL)
+    {
+      g_autofree char *decoded = gma_mail_convert_text ((const char *) pending->data,
+                                                        pending->len, pending_charset, error);
+
+      if (decoded == NULL)
+        return NULL;
+      g_string_append (out, decoded);
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* gmis-assistant --check-mail, end to end: every mail of the table
+ * (mail-table.h: the guide's two mails in four charsets and two transfer
+ * encodings, pasted text, forwarded and replied-to copies, look-alikes,
+ * broken mails) through the real program, its output compared line for
+ * line, its exit status, and for a broken mail the cause it names. */
+#define G_LOG_DOMAIN "gma-test-check-mail"
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "mail-table.h"
+#include "test-util.h"
+
+typedef struct {
+  int    status;
+  char  *out;
+  char  *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static gboolean
+cancel_cb (gpointer cancellable)
+{
+  g_cancellable_cancel (cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static char *
+bytes_to_string (GBytes *bytes)
+{
+  gsize len = 0;
+  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
+
+  return len > 0 ? g_strndup (data, len) : g_strdup ("");
+}
+
+/* Runs gmis-assistant with @args, @input (or nothing) on its standard
+ * input; at most 60 s: a hang is a failure. */
+static void
+run_app (Run                *run,
+         const char * const *args,
+         GBytes             *input)
+{
+  const char *binary = g_getenv ("GMA_BINARY");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
+  guint timeout;
+
+  g_assert_nonnull (binary);
+  g_ptr_array_add (argv, (gpointer) binary);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  process = g_subprocess_newv ((const char * const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+
+  timeout = g_timeout_add_seconds (60, cancel_cb, cancellable);
+  g_subprocess_communicate (process, input != NULL ? input : nothing, cancellable, &out, &err, &error);
+  g_assert_no_error (error);
+  g_source_remove (timeout);
+
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  run->out = bytes_to_string (out);
+  run->err = bytes_to_string (err);
+}
+
+static void
+test_mail (gconstpointer data)
+{
+  const TestMail *mail = data;
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *option = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (mail->from_stdin)
+    run_app (&run, (const char *[]) { "--check-mail=-", NULL }, mail->data);
+  else
+    {
+      dir = g_dir_make_tmp ("gma-check-mail-XXXXXX", &error);
+      g_assert_no_error (error);
+      path = g_build_filename (dir, "mail.eml", NULL);
+      g_file_set_contents (path, g_bytes_get_data (mail->data, NULL),
+                           g_bytes_get_size (mail->data), &error);
+      g_assert_no_error (error);
+      option = g_strconcat ("--check-mail=", path, NULL);
+      run_app (&run, (const char *[]) { option, NULL }, NULL);
+      g_unlink (path);
+      g_rmdir (dir);
+    }
+
+  g_test_message ("status %d\nstdout:\n%sstderr:\n%s", run.status, run.out, run.err);
+  g_assert_cmpint (run.status, ==, mail->status);
+  if (mail->status == 0)
+    {
+      g_assert_cmpstr (run.out, ==, mail->expected);
+      g_assert_cmpstr (run.err, ==, "");
+    }
+  else
+    {
+      g_assert_cmpstr (run.out, ==, "");
+      test_assert_contains (run.err, mail->expected);
+      /* One line: the cause, not the mail */
+      g_assert_cmpuint (test_count_occurrences (run.err, "\n"), ==, 1);
+    }
+}
+
+/* The table has what the issue asks for. */
+static void
+test_table (gconstpointer data)
+{
+  GPtrArray *table = (GPtrArray *) data;
+  guint counts[TEST_MAIL_BROKEN + 1] = { 0 };
+
+  for (guint i = 0; i < table->len; i++)
+    counts[((TestMail *) g_ptr_array_index (table, i))->kind]++;
+
+  g_assert_cmpuint (table->len, >=, 30);
+  /* each genuine mail in 4 charsets and 2 transfer encodings, and the pre-notice */
+  g_assert_cmpuint (counts[TEST_MAIL_GENUINE], >=, 2 * 4 * 2);
+  g_assert_cmpuint (counts[TEST_MAIL_PASTED], >=, 4);
+  g_assert_cmpuint (counts[TEST_MAIL_FORWARDED], >=, 3);
+  g_assert_cmpuint (counts[TEST_MAIL_LOOKALIKE], >=, 10);
+  g_assert_cmpuint (counts[TEST_MAIL_BROKEN], >=, 8);
+}
+
+static void
+test_usage (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--check-mail=", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  test_assert_contains (run.err, "--check-mail");
+}
+
+static void
+test_missing_file (void)
+{
+  g_auto(Run) run = { 0 };
+
+  run_app (&run, (const char *[]) { "--check-mail=/nonexistent/mail.eml", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  test_assert_contains (run.err, "/nonexistent/mail.eml");
+}
+
+/* A content set without mail.json (an override made before the checker)
+ * is valid, and has no checker. */
+static void
+test_content_without_mail (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gma-check-mail-XXXXXX", NULL);
+  g_autofree char *set = g_build_filename (dir, "set", NULL);
+  g_autofree char *mail_json = g_build_filename (set, "mail.json", NULL);
+  g_autofree char *content = NULL;
+
+  test_copy_tree (valid, set);
+  g_assert_cmpint (g_unlink (mail_json), ==, 0);
+  content = g_strconcat ("--content=", set, NULL);
+
+  run_app (&run, (const char *[]) { content, "--check-mail=-", NULL }, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  test_assert_contains (run.err, "mail.json");
+  test_remove_tree (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GPtrArray) table = NULL;
+
+  g_test_init (&argc, &argv, NULL);
+
+  table = test_mail_table ();
+  g_test_add_data_func ("/check-mail/table", table, test_table);
+  for (guint i = 0; i < table->len; i++)
+    {
+      TestMail *mail = g_ptr_array_index (table, i);
+      g_autofree char *path = g_strconcat ("/check-mail/", mail->name, NULL);
+
+      g_test_add_data_func (path, mail, test_mail);
+    }
+  g_test_add_func ("/check-mail/usage", test_usage);
+  g_test_add_func ("/check-mail/missing-file", test_missing_file);
+  g_test_add_func ("/check-mail/content-without-mail", test_content_without_mail);
+
+  return g_test_run ();
+}
