@@ -515,10 +515,22 @@ url_end (const char *p)
   /* The path, query and fragment */
   while ((guchar) *q > ' ' && (guchar) *q < 0x7f && strchr ("<>\"`", *q) == NULL)
     q++;
+  /* A closing parenthesis stays when it closes one of the URL's own */
   while (q > p && strchr (".,;:!?)]}'", q[-1]) != NULL)
     {
-      if (q[-1] == ')' && memchr (p, '(', q - p) != NULL)
-        break;
+      if (q[-1] == ')')
+        {
+          guint open = 0;
+          guint close = 0;
+
+          for (const char *c = p; c < q; c++)
+            {
+              open += *c == '(';
+              close += *c == ')';
+            }
+          if (close <= open)
+            break;
+        }
       q--;
     }
 

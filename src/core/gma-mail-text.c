@@ -218,7 +218,7 @@ gma_mail_subject_is_reply (const char  *subject,
                            const char **rest)
 {
   static const char * const prefixes[] = {
-    "re", "fwd", "fw", "aw", "wg", "tr", "転送", "返信", "ｒｅ", "ｆｗｄ", "ｆｗ",
+    "re", "fwd", "fw", "aw", "wg", "tr", "転送", "返信",
   };
   const char *p = subject;
   gboolean found = FALSE;
@@ -232,11 +232,17 @@ gma_mail_subject_is_reply (const char  *subject,
 
       for (guint i = 0; i < G_N_ELEMENTS (prefixes) && q == NULL; i++)
         {
-          gsize n = strlen (prefixes[i]);
+          /* Full-width letters as well ("Ｒｅ：") */
+          const char *want = prefixes[i];
 
-          if (g_ascii_strncasecmp (p, prefixes[i], n) != 0)
-            continue;
-          q = p + n;
+          for (q = p; *want != '\0' && *q != '\0'; q = g_utf8_next_char (q), want = g_utf8_next_char (want))
+            if (gma_mail_fold_char (g_utf8_get_char (q)) != g_utf8_get_char (want))
+              break;
+          if (*want != '\0')
+            {
+              q = NULL;
+              continue;
+            }
           /* "Re[2]:", "RE(2):" */
           if (*q == '[' || *q == '(')
             {

@@ -21,30 +21,23 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
-/* The text @key of mail.json with its placeholders filled from @values
- * (name, value, …, NULL), everything escaped; each value in <strong>. */
+/* The text @key of mail.json with its placeholders filled from @args
+ * (name, value, …, NULL), everything escaped; each value in <strong>
+ * with @strong. */
 static void
-append_text (GString      *out,
-             GmaMailFacts *facts,
-             const char   *key,
-             ...) G_GNUC_NULL_TERMINATED;
-
-static void
-append_text (GString      *out,
-             GmaMailFacts *facts,
-             const char   *key,
-             ...)
+append_filled (GString      *out,
+               GmaMailFacts *facts,
+               const char   *key,
+               gboolean      strong,
+               va_list       args)
 {
   const char *text = gma_mail_facts_get_text (facts, key);
   g_autoptr(GHashTable) values = g_hash_table_new (g_str_hash, g_str_equal);
   const char *p = text;
   const char *name;
-  va_list args;
 
-  va_start (args, key);
   while ((name = va_arg (args, const char *)) != NULL)
     g_hash_table_insert (values, (gpointer) name, va_arg (args, char *));
-  va_end (args);
 
   for (;;)
     {
@@ -66,12 +59,45 @@ append_text (GString      *out,
       value = g_hash_table_lookup (values, placeholder);
       if (value != NULL)
         {
-          g_string_append (out, "<strong>");
+          g_string_append (out, strong ? "<strong>" : "");
           append_escaped (out, value);
-          g_string_append (out, "</strong>");
+          g_string_append (out, strong ? "</strong>" : "");
         }
       p = close + 1;
     }
+}
+
+static void append_text (GString *out, GmaMailFacts *facts, const char *key, ...)
+  G_GNUC_NULL_TERMINATED;
+
+static void
+append_text (GString      *out,
+             GmaMailFacts *facts,
+             const char   *key,
+             ...)
+{
+  va_list args;
+
+  va_start (args, key);
+  append_filled (out, facts, key, TRUE, args);
+  va_end (args);
+}
+
+/* The same, values as the text around them (a button's label) */
+static void append_label (GString *out, GmaMailFacts *facts, const char *key, ...)
+  G_GNUC_NULL_TERMINATED;
+
+static void
+append_label (GString      *out,
+              GmaMailFacts *facts,
+              const char   *key,
+              ...)
+{
+  va_list args;
+
+  va_start (args, key);
+  append_filled (out, facts, key, FALSE, args);
+  va_end (args);
 }
 
 static void
@@ -386,7 +412,7 @@ gma_render_mail_page (GmaContent     *content,
                        GMA_URI_SCHEME "://action/" GMA_MAIL_NEXT_ACTION "?to=");
       append_escaped (body, escaped_next);
       g_string_append (body, "\">");
-      append_text (body, facts, "next-button", "title", gma_node_get_title (next_node), NULL);
+      append_label (body, facts, "next-button", "title", gma_node_get_title (next_node), NULL);
       g_string_append (body, "</a></p>\n</section>\n");
     }
 
