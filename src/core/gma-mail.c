@@ -646,9 +646,12 @@ gma_mail_decode_header (const char  *raw,
           /* White space between two encoded words is not text */
           for (next = p; *next == ' ' || *next == '\t'; next++)
             ;
-          if (encoded_word (next, &charset, &encoding, &text, &text_end, &end))
-            p = next;
-          g_clear_pointer (&charset, g_free);
+          {
+            g_autofree char *next_charset = NULL;
+
+            if (encoded_word (next, &next_charset, &encoding, &text, &text_end, &end))
+              p = next;
+          }
           continue;
         }
 
