@@ -481,12 +481,15 @@ gma_mail_convert_text (const char  *data,
   if (is_utf8_name (charset))
     {
       const char *end;
+      g_autofree char *offset = NULL;
 
       if (g_utf8_validate_len (data, len, &end))
         return normalize_text (data, len);
+      offset = g_strdup_printf ("%" G_GSIZE_FORMAT, (gsize) (end - data));
+
       g_set_error (error, GMA_MAIL_ERROR, GMA_MAIL_ERROR_ENCODING,
-                   _("The mail is damaged: its text is not valid %s (at byte %" G_GSIZE_FORMAT
-                     " of a part)."), "UTF-8", (gsize) (end - data));
+                   _("The mail is damaged: its text is not valid %s (at byte %s of a part)."),
+                   "UTF-8", offset);
       return NULL;
     }
 
@@ -872,9 +875,9 @@ parse_message (const char  *data,
   if ((gsize) (body - data) > GMA_MAIL_MAX_HEADER)
     {
       g_set_error (error, GMA_MAIL_ERROR, GMA_MAIL_ERROR_HEADER_TOO_LONG,
-                   _("The mail’s header is %" G_GSIZE_FORMAT " KB long; a mail’s header is a few "
-                     "KB, and this checker reads at most %u KB of it."),
-                   (gsize) (body - data) / 1024, GMA_MAIL_MAX_HEADER / 1024);
+                   _("The mail’s header is %u KB long; a mail’s header is a few KB, and this "
+                     "checker reads at most %u KB of it."),
+                   (guint) ((body - data) / 1024), GMA_MAIL_MAX_HEADER / 1024);
       return NULL;
     }
   if (count_multiparts (data, len) > GMA_MAIL_MAX_MULTIPARTS)
