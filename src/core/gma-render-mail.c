@@ -331,7 +331,7 @@ static void
 append_privacy (GString      *out,
                 GmaMailFacts *facts)
 {
-  g_string_append (out, "<p class=\"note mail-privacy\">");
+  g_string_append (out, "<p class=\"mail-privacy\">");
   append_text (out, facts, "privacy", NULL);
   g_string_append (out, "</p>\n");
 }
