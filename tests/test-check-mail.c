@@ -155,6 +155,30 @@ test_usage (void)
   test_assert_contains (run.err, "--check-mail");
 }
 
+/* --check-mail is one of the options that print and exit: with another,
+ * or with a modifier that changes nothing for it, a usage error */
+static void
+test_conflicts (void)
+{
+  static const char * const rows[][3] = {
+    { "--check-mail=-", "--list-pages", NULL },
+    { "--search=メール", "--check-mail=-", NULL },
+    { "--check-mail=-", "--language=en", NULL },
+    { "--check-mail=-", "--kiosk", NULL },
+    { "--check-mail=-", "--page=start", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_auto(Run) run = { 0 };
+
+      run_app (&run, rows[i], NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      g_assert_cmpstr (run.out, ==, "");
+      test_assert_contains (run.err, "--check-mail");
+    }
+}
+
 static void
 test_missing_file (void)
 {
@@ -205,6 +229,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, mail, test_mail);
     }
   g_test_add_func ("/check-mail/usage", test_usage);
+  g_test_add_func ("/check-mail/conflicts", test_conflicts);
   g_test_add_func ("/check-mail/missing-file", test_missing_file);
   g_test_add_func ("/check-mail/content-without-mail", test_content_without_mail);
 

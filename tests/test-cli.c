@@ -417,7 +417,7 @@ test_broken_override_falls_back (gconstpointer data)
   {
     g_auto(Run) control = { 0 };
 
-    run_app (&control, (const char *[]) { arg, "--page=r1", "--list-pages", NULL });
+    run_app (&control, (const char *[]) { arg, "--list-pages", NULL });
     g_assert_cmpint (control.status, ==, 0);
     g_assert_nonnull (strstr (control.out, "r1\t対応方法1 結果1\n"));
   }
@@ -450,6 +450,117 @@ test_broken_override_falls_back (gconstpointer data)
   test_remove_tree (dir);
 }
 
+/* Runs gmis-assistant with @args and asserts that it refused them as a
+ * usage error (exit status 2, nothing printed on standard output), naming
+ * each of @named on standard error. */
+static void
+assert_usage_error (const char * const *args,
+                    const char * const *named)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *line = g_strjoinv (" ", (char **) args);
+
+  g_test_message ("gmis-assistant %s", line);
+  run_app (&run, args);
+  g_test_message ("exit %d, stderr: %s", run.status, run.err);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  for (guint i = 0; named[i] != NULL; i++)
+    test_assert_contains (run.err, named[i]);
+}
+
+/* The options that print something and exit are one per command line:
+ * more than one is a usage error naming them all, not the first one run
+ * and the others dropped. */
+static void
+test_conflicting_actions (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autofree char *validate = g_strconcat ("--validate-content=", valid, NULL);
+
+  assert_usage_error ((const char *[]) { validate, "--search=x", "--list-pages", NULL },
+                      (const char *[]) { "--validate-content", "--search", "--list-pages", NULL });
+  assert_usage_error ((const char *[]) { "--version", "--validate-content=/nonexistent", NULL },
+                      (const char *[]) { "--version", "--validate-content", NULL });
+  assert_usage_error ((const char *[]) { "--list-pages", "--print-flow", NULL },
+                      (const char *[]) { "--list-pages", "--print-flow", NULL });
+  assert_usage_error ((const char *[]) { "--print-flow", "--version", NULL },
+                      (const char *[]) { "--print-flow", "--version", NULL });
+  assert_usage_error ((const char *[]) { "--search=窓口", validate, NULL },
+                      (const char *[]) { "--search", "--validate-content", NULL });
+
+  /* Each alone still does its work. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_app (&run, (const char *[]) { "--version", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_true (g_str_has_prefix (run.out, "gmis-assistant "));
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_app (&run, (const char *[]) { validate, NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    g_assert_cmpstr (run.out, ==, "ok\n");
+  }
+}
+
+/* Arguments that are not options are refused, named, rather than ignored
+ * (gmis-assistant opens no files). */
+static void
+test_stray_arguments (void)
+{
+  assert_usage_error ((const char *[]) { "foo", "bar", NULL },
+                      (const char *[]) { "foo", "bar", NULL });
+  assert_usage_error ((const char *[]) { "--list-pages", "remedy-2", NULL },
+                      (const char *[]) { "remedy-2", NULL });
+  assert_usage_error ((const char *[]) { "--page", "start", "extra", NULL },
+                      (const char *[]) { "extra", NULL });
+}
+
+/* The options that only modify go with what they modify: --content and
+ * --language with the window and the printing options that read the
+ * content (--list-pages, --print-flow, --search); --page and --kiosk with
+ * the window only. Given to an option they do not modify, they would be
+ * dropped: a usage error naming both. */
+static void
+test_modifiers (void)
+{
+  g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  g_autofree char *validate = g_strconcat ("--validate-content=", valid, NULL);
+  g_autofree char *content = g_strconcat ("--content=", valid, NULL);
+
+  assert_usage_error ((const char *[]) { "--kiosk", "--list-pages", NULL },
+                      (const char *[]) { "--kiosk", "--list-pages", NULL });
+  assert_usage_error ((const char *[]) { "--page=start", "--print-flow", NULL },
+                      (const char *[]) { "--page", "--print-flow", NULL });
+  assert_usage_error ((const char *[]) { "--search=窓口", "--kiosk", NULL },
+                      (const char *[]) { "--kiosk", "--search", NULL });
+  assert_usage_error ((const char *[]) { "--language=en", validate, NULL },
+                      (const char *[]) { "--language", "--validate-content", NULL });
+  assert_usage_error ((const char *[]) { content, validate, NULL },
+                      (const char *[]) { "--content", "--validate-content", NULL });
+  assert_usage_error ((const char *[]) { "--version", "--language=en", NULL },
+                      (const char *[]) { "--language", "--version", NULL });
+
+  /* What goes together. */
+  {
+    g_auto(Run) run = { 0 };
+
+    run_app (&run, (const char *[]) { content, "--language=ja", "--list-pages", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    test_assert_contains (run.out, "r1\t対応方法1 結果1\n");
+  }
+  {
+    g_auto(Run) run = { 0 };
+
+    run_app (&run, (const char *[]) { "--language=en", "--search=junk mail", NULL });
+    g_assert_cmpint (run.status, ==, 0);
+    test_assert_contains (run.out, "remedy-2\t");
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -460,6 +571,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/search", test_search);
   g_test_add_func ("/cli/unknown-page", test_unknown_page);
   g_test_add_func ("/cli/bad-option", test_bad_option);
+  g_test_add_func ("/cli/conflicting-actions", test_conflicting_actions);
+  g_test_add_func ("/cli/stray-arguments", test_stray_arguments);
+  g_test_add_func ("/cli/modifiers", test_modifiers);
   g_test_add_func ("/cli/language", test_language);
   g_test_add_func ("/cli/language-names", test_language_names);
   g_test_add_func ("/cli/validate/shipped", test_validate_shipped);

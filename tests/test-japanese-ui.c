@@ -11,6 +11,7 @@
 #include <locale.h>
 #include <glib/gi18n.h>
 
+#include "gma-preferences-window.h"
 #include "ui-test-util.h"
 
 /* Whole texts that are the same in Japanese: names and codes. */
@@ -334,6 +335,59 @@ test_dialogs_are_japanese (UiFixture *fixture, gconstpointer data)
     }
 }
 
+/* Why the Preferences window refuses a value is said in Japanese too,
+ * whatever is wrong with it (the core's reasons are English, for the
+ * administrator's log). */
+static void
+test_preferences_messages (UiFixture *fixture, gconstpointer data)
+{
+  static const struct {
+    GmaContactField field;
+    const char *value;
+  } refused[] = {
+    { GMA_CONTACT_NAME, "一行目\n二行目" },
+    { GMA_CONTACT_HOURS, "平日 \u202E00:71〜00:9" },
+    { GMA_CONTACT_NAME, "〇〇県\u200B医療政策課" },
+    { GMA_CONTACT_PHONE, "03-1234-5678 内線" },
+    { GMA_CONTACT_URL, "javascript:alert(1)" },
+    { GMA_CONTACT_URL, "https://www.pref.example.jp/a b" },
+    { GMA_CONTACT_URL, "https://" },
+    { GMA_CONTACT_URL, "https://www..pref.example.jp/" },
+    { GMA_CONTACT_URL, "http://[::1]:99999/" },
+    { GMA_CONTACT_URL, "https://user:pw@www.pref.example.jp/" },
+    { GMA_CONTACT_URL, "https://www.pref.example.jp/%zz" },
+  };
+  GtkWidget *dialog = open_toplevel (G_ACTION_GROUP (fixture->app), "preferences",
+                                     GTK_WIDGET (fixture->window));
+  GmaPreferencesWindow *preferences = GMA_PREFERENCES_WINDOW (dialog);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      GtkLabel *message = gma_preferences_window_get_message (preferences, refused[i].field);
+      const char *text;
+
+      gtk_editable_set_text (gma_preferences_window_get_entry (preferences, refused[i].field),
+                             refused[i].value);
+      text = gtk_label_get_text (message);
+      g_test_message ("“%s”: %s", refused[i].value, text);
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (message)));
+      g_assert_cmpstr (text, !=, "");
+      if (looks_english (text))
+        g_error ("The Preferences window says why “%s” is refused in English: %s",
+                 refused[i].value, text);
+    }
+
+  /* The invisible character is named. */
+  gtk_editable_set_text (gma_preferences_window_get_entry (preferences, GMA_CONTACT_HOURS),
+                         "平日 \u202E00:71〜00:9");
+  g_assert_nonnull (strstr (gtk_label_get_text (gma_preferences_window_get_message (preferences, GMA_CONTACT_HOURS)),
+                            "U+202E"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  for (guint f = 0; f < GMA_CONTACT_N_FIELDS; f++)
+    g_settings_reset (gma_application_get_settings (fixture->app), gma_contact_field_get_key (f));
+}
+
 /* English content on a Japanese desktop: the interface stays Japanese,
  * and what the window says about the content (its subtitle) is English
  * throughout, as the pages are, not half in each language. */
@@ -386,6 +440,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/japanese-ui/preferences-and-shortcuts", UiFixture, NULL,
               ui_fixture_set_up, test_dialogs_are_japanese, ui_fixture_tear_down);
+  g_test_add ("/japanese-ui/preferences-messages", UiFixture, NULL,
+              ui_fixture_set_up, test_preferences_messages, ui_fixture_tear_down);
   /* The counter kiosk: attract screen, idle overlay, keypad, QR view are
    * children of the window (shown or not) and are surveyed with it. */
   g_test_add ("/japanese-ui/kiosk-window", UiFixture, NULL,

@@ -237,25 +237,6 @@ test_caret (UiFixture *fixture, gconstpointer data)
   g_assert_true (g_strv_contains ((const char * const *) accels, "F7"));
 }
 
-static char *
-clipboard_text (GtkWidget *widget)
-{
-  GdkContentProvider *provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
-  GValue value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-  char *text;
-
-  if (provider == NULL)
-    return NULL;
-  g_value_init (&value, G_TYPE_STRING);
-  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
-  g_assert_no_error (error);
-  text = g_value_dup_string (&value);
-  g_value_unset (&value);
-
-  return text;
-}
-
 static void
 test_copy_action (UiFixture *fixture, gconstpointer data)
 {
@@ -267,13 +248,13 @@ test_copy_action (UiFixture *fixture, gconstpointer data)
   g_autofree char *text = NULL;
 
   g_signal_emit_by_name (page_view, "action", link);
-  text = clipboard_text (window);
+  text = ui_dup_clipboard_text (window);
   g_assert_cmpstr (text, ==, url);
   g_clear_pointer (&text, g_free);
 
   /* The links the pages carry work the same way. */
   g_signal_emit_by_name (page_view, "action", "gma://action/copy?text=info%40g-mis.net");
-  text = clipboard_text (window);
+  text = ui_dup_clipboard_text (window);
   g_assert_cmpstr (text, ==, "info@g-mis.net");
   g_clear_pointer (&text, g_free);
 
@@ -284,7 +265,7 @@ test_copy_action (UiFixture *fixture, gconstpointer data)
   g_signal_emit_by_name (page_view, "action", "gma://action/delete?text=x");
   g_signal_emit_by_name (page_view, "action", "gma://page/copy?text=x");
   g_signal_emit_by_name (page_view, "action", "https://action/copy?text=x");
-  text = clipboard_text (window);
+  text = ui_dup_clipboard_text (window);
   g_assert_cmpstr (text, ==, "info@g-mis.net");
 }
 

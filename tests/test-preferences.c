@@ -10,6 +10,7 @@
 #include <gio/gsettingsbackend.h>
 
 #include "gma-preferences-window.h"
+#include "test-util.h"
 #include "ui-test-util.h"
 
 #define SCHEMA_PATH "/io/github/gmisassistant/Assistant/"
@@ -165,6 +166,34 @@ test_writes_settings (KeyfileFixture *fixture,
   value = keyfile_value (fixture, "counter-name");
   g_assert_cmpstr (value, ==, "'〇〇県 医療政策課'");
   g_clear_pointer (&value, g_free);
+
+  /* Text that would be shown differently from what it says (a right-to-left
+   * override: 「平日 9:00〜17:00」 on screen) is refused, the character
+   * named; and a web address says what is wrong with it. */
+  gtk_editable_set_text (gma_preferences_window_get_entry (window, GMA_CONTACT_HOURS), "平日 9:00〜17:00");
+  flush ();
+  assert_refused (fixture, GMA_CONTACT_HOURS, "平日 \u202E00:71〜00:9");
+  test_assert_contains (gtk_label_get_text (gma_preferences_window_get_message (window, GMA_CONTACT_HOURS)),
+                        "U+202E");
+  value = keyfile_value (fixture, "counter-hours");
+  g_assert_cmpstr (value, ==, "'平日 9:00〜17:00'");
+  g_clear_pointer (&value, g_free);
+  assert_refused (fixture, GMA_CONTACT_NAME, "〇〇県\u200B医療政策課");
+  test_assert_contains (gtk_label_get_text (gma_preferences_window_get_message (window, GMA_CONTACT_NAME)),
+                        "U+200B");
+  assert_refused (fixture, GMA_CONTACT_URL, "http://[::1]:99999/");
+  test_assert_contains (gtk_label_get_text (gma_preferences_window_get_message (window, GMA_CONTACT_URL)),
+                        "port");
+  test_assert_lacks (gtk_label_get_text (gma_preferences_window_get_message (window, GMA_CONTACT_URL)),
+                     "starts with");
+  assert_refused (fixture, GMA_CONTACT_URL, "https://user:pw@www.pref.example.jp/");
+  test_assert_contains (gtk_label_get_text (gma_preferences_window_get_message (window, GMA_CONTACT_URL)),
+                        "password");
+  gtk_editable_set_text (gma_preferences_window_get_entry (window, GMA_CONTACT_NAME), "〇〇県 医療政策課");
+  gtk_editable_set_text (gma_preferences_window_get_entry (window, GMA_CONTACT_URL),
+                         "https://www.pref.example.jp/iryo/");
+  gtk_editable_set_text (gma_preferences_window_get_entry (window, GMA_CONTACT_HOURS), "");
+  flush ();
 
   /* Emptying a field unsets it. */
   gtk_editable_set_text (name, "");

@@ -10,6 +10,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include "test-util.h"
 #include "ui-test-util.h"
 
 static GtkWidget *
@@ -559,6 +560,67 @@ test_web_process_crash (UiFixture *fixture, gconstpointer data)
   g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==, 1);
 }
 
+/* The pane has stopped (it says why), or has a new web view. */
+static gboolean
+rebuilt_or_stopped (gpointer data)
+{
+  ViewWait *wait = data;
+
+  return gma_page_view_get_message (wait->page_view) != NULL || ui_view_replaced (wait);
+}
+
+/* The web process dies again and again (as for a page that kills it each
+ * time): after a few deaths in a short while the pane stops rebuilding
+ * and says so, with Reload, which starts it again and shows the page. */
+static void
+test_web_process_keeps_dying (UiFixture *fixture, gconstpointer data)
+{
+  GmaPageView *page_view = fixture->window->page_view;
+  GtkWidget *reload;
+  guint deaths = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 0);
+  ui_wait_for_page (fixture, "gma://page/pre-notice");
+
+  /* Each new web process is killed once its page is in (one killed while
+   * it starts takes WebKit's UI process with it: "readPIDFromPeer"). */
+  while (gma_page_view_get_message (page_view) == NULL)
+    {
+      /* Held: its address is not reused by the new one. */
+      g_autoptr(GtkWidget) old_view = g_object_ref (gma_page_view_get_web_view (page_view));
+      ViewWait wait = { page_view, old_view };
+
+      g_assert_cmpuint (++deaths, <=, 10);
+      ui_kill_web_processes ();
+      ui_wait_until (rebuilt_or_stopped, &wait, "a new web view, or the pane stopped");
+      g_test_assert_expected_messages ();
+      if (gma_page_view_get_message (page_view) == NULL)
+        ui_wait_for_page (fixture, "gma://page/pre-notice");
+    }
+  g_test_message ("The pane stopped after %u deaths: %s", deaths, gma_page_view_get_message (page_view));
+  g_assert_cmpuint (deaths, >, 1);
+
+  /* It says so, with Reload; the rest of the window goes on. */
+  reload = gma_page_view_get_reload_button (page_view);
+  g_assert_null (gma_page_view_get_web_view (page_view));
+  g_assert_true (gtk_widget_get_mapped (reload));
+  test_assert_contains (gma_page_view_get_message (page_view), "stopped");
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 1));
+  g_assert_cmpstr (gma_page_view_get_uri (page_view), ==, "gma://page/issue-mail");
+
+  /* Reload: a web view again, showing the page last asked for. */
+  ui_click (reload);
+  g_assert_nonnull (gma_page_view_get_web_view (page_view));
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_null (gma_page_view_get_message (page_view));
+  g_assert_false (gtk_widget_get_mapped (reload));
+
+  /* Counted afresh: the next death rebuilds the pane again. */
+  ui_crash_web_processes (page_view);
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_null (gma_page_view_get_message (page_view));
+}
+
 /* Waits until the warm view holds the page of @node, loaded; returns the
  * view. */
 static GtkWidget *
@@ -695,6 +757,7 @@ main (int argc, char *argv[])
   ADD ("/window/language/switch", test_language_switch);
   ADD ("/window/language/unavailable", test_language_unavailable);
   ADD ("/window/web-process-crash", test_web_process_crash);
+  ADD ("/window/web-process-keeps-dying", test_web_process_keeps_dying);
   ADD ("/window/warm-view-kept", test_warm_view_kept);
   /* Last: it gives the application's one instance a --language. */
   ADD ("/window/language/second-launch", test_language_second_launch);

@@ -283,6 +283,26 @@ ui_kiosk_fixture_tear_down (UiFixture *fixture, gconstpointer data)
   g_settings_reset (settings, "kiosk-mode");
 }
 
+/* The text on @widget's clipboard, or NULL when it holds nothing. */
+static inline char *
+ui_dup_clipboard_text (GtkWidget *widget)
+{
+  GdkContentProvider *provider = gdk_clipboard_get_content (gtk_widget_get_clipboard (widget));
+  GValue value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  char *text;
+
+  if (provider == NULL)
+    return NULL;
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (provider, &value, &error));
+  g_assert_no_error (error);
+  text = g_value_dup_string (&value);
+  g_value_unset (&value);
+
+  return text;
+}
+
 static inline void
 ui_click (GtkWidget *button)
 {
@@ -432,21 +452,30 @@ ui_view_replaced (gpointer data)
 }
 
 /* Kills the web processes this program started (at least one: a test
- * that found none would have crashed nothing) and waits until
- * @page_view has made a new web view; the crash is logged once, as it
- * should be for an administrator. */
+ * that found none would have crashed nothing), expecting the crash to be
+ * logged once, as it should be for an administrator (the caller asserts
+ * it once the pane has heard of it). */
 static inline void
-ui_crash_web_processes (GmaPageView *page_view)
+ui_kill_web_processes (void)
 {
   g_autoptr(GArray) processes = ui_find_web_processes ();
-  g_autoptr(GtkWidget) old_view = g_object_ref (gma_page_view_get_web_view (page_view));
-  ViewWait wait = { page_view, old_view };
 
   g_test_message ("%u web process(es)", processes->len);
   g_assert_cmpuint (processes->len, >=, 1);
   g_test_expect_message ("gma-web-module", G_LOG_LEVEL_WARNING, "The web process of the page pane ended*");
   for (guint i = 0; i < processes->len; i++)
     g_assert_cmpint (kill (g_array_index (processes, pid_t, i), SIGKILL), ==, 0);
+}
+
+/* Kills the web processes this program started and waits until
+ * @page_view has made a new web view. */
+static inline void
+ui_crash_web_processes (GmaPageView *page_view)
+{
+  g_autoptr(GtkWidget) old_view = g_object_ref (gma_page_view_get_web_view (page_view));
+  ViewWait wait = { page_view, old_view };
+
+  ui_kill_web_processes ();
   ui_wait_until (ui_view_replaced, &wait, "the rebuilt web view");
   g_test_assert_expected_messages ();
 }

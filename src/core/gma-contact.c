@@ -66,12 +66,193 @@ is_phone_char (gunichar c,
     }
 }
 
+gunichar
+gma_contact_find_invisible (const char *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      /* U+180E (Mongolian vowel separator) has been Cf since Unicode 6.3;
+       * named as well for a GLib whose tables say otherwise. */
+      if (g_unichar_type (c) == G_UNICODE_FORMAT || c == 0x180E)
+        return c;
+    }
+
+  return 0;
+}
+
+/* The authority of @value, a URL with "scheme://": what lies between
+ * "//" and the path, query or fragment; "" when there is no "//". */
+static char *
+url_authority (const char *value)
+{
+  const char *start = strstr (value, "//");
+
+  if (start == NULL)
+    return g_strdup ("");
+  start += 2;
+  return g_strndup (start, strcspn (start, "/?#"));
+}
+
+/* The host and port of @value as written, after any user name:
+ * "[::1]:99999" of http://[::1]:99999/. */
+static char *
+url_host_and_port (const char *value)
+{
+  g_autofree char *authority = url_authority (value);
+  const char *at = strrchr (authority, '@');
+
+  return g_strdup (at != NULL ? at + 1 : authority);
+}
+
+/* Where the host of @host_and_port ends: after the "]" of an IPv6
+ * address, else at the ":" before the port. */
+static const char *
+host_end (const char *host_and_port)
+{
+  if (host_and_port[0] == '[')
+    {
+      const char *close = strchr (host_and_port, ']');
+
+      return close != NULL ? close + 1 : host_and_port + strlen (host_and_port);
+    }
+  return host_and_port + strcspn (host_and_port, ":");
+}
+
+/* The port as written in @value ("99999"), or NULL when there is none. */
+static char *
+url_port_text (const char *value)
+{
+  g_autofree char *host_and_port = url_host_and_port (value);
+  const char *end = host_end (host_and_port);
+
+  return end[0] == ':' ? g_strdup (end + 1) : NULL;
+}
+
+/* The host as written in @value, for a message. */
+static char *
+url_host_text (const char *value)
+{
+  g_autofree char *host_and_port = url_host_and_port (value);
+
+  return g_strndup (host_and_port, host_end (host_and_port) - host_and_port);
+}
+
+/* A name the DNS can hold (letters, digits and hyphens, in labels of 1
+ * to 63 that neither begin nor end with a hyphen; a final dot is
+ * allowed), or an IP address. An international name comes here in its
+ * ASCII form (GUri turns 例え.jp into xn--r8jz45g.jp). */
+static gboolean
+is_host_name (const char *host)
+{
+  g_auto(GStrv) labels = NULL;
+  guint n;
+
+  if (g_hostname_is_ip_address (host))
+    return TRUE;
+  if (strlen (host) > 253)
+    return FALSE;
+
+  labels = g_strsplit (host, ".", -1);
+  n = g_strv_length (labels);
+  /* "www.example.jp." ends with an empty label, the root's. */
+  if (n > 1 && labels[n - 1][0] == '\0')
+    n--;
+
+  for (guint i = 0; i < n; i++)
+    {
+      gsize length = strlen (labels[i]);
+
+      if (length == 0 || length > 63 || labels[i][0] == '-' || labels[i][length - 1] == '-')
+        return FALSE;
+      for (const char *p = labels[i]; *p != '\0'; p++)
+        if (!g_ascii_isalnum (*p) && *p != '-')
+          return FALSE;
+    }
+
+  return n > 0;
+}
+
+static gboolean
+url_host_error (const char  *value,
+                GError     **error)
+{
+  g_autofree char *host = url_host_text (value);
+
+  if (host[0] == '\0')
+    g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL_HOST,
+                 "there is no site after https://: a web address names one, "
+                 "like https://www.pref.example.jp/");
+  else
+    g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL_HOST,
+                 "“%s” is not a host name or IP address: write the site like "
+                 "https://www.pref.example.jp/", host);
+  return FALSE;
+}
+
+static gboolean
+url_port_error (const char  *value,
+                GError     **error)
+{
+  g_autofree char *port = url_port_text (value);
+
+  g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL_PORT,
+               "the port “%s” is not a number from 1 to 65535 (or leave it out)",
+               port != NULL ? port : "");
+  return FALSE;
+}
+
+static gboolean
+url_user_error (GError **error)
+{
+  g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL_USER,
+               "a web address for the counter holds no user name or password "
+               "(nothing before “@”)");
+  return FALSE;
+}
+
+/* Why GUri refused @value, as the field says it. */
+static gboolean
+url_parse_error (const char    *value,
+                 const GError  *parse_error,
+                 GError       **error)
+{
+  switch (parse_error->code)
+    {
+    case G_URI_ERROR_BAD_PORT:
+      return url_port_error (value, error);
+    case G_URI_ERROR_BAD_HOST:
+      return url_host_error (value, error);
+    case G_URI_ERROR_BAD_USER:
+    case G_URI_ERROR_BAD_PASSWORD:
+    case G_URI_ERROR_BAD_AUTH_PARAMS:
+      return url_user_error (error);
+    case G_URI_ERROR_BAD_PATH:
+    case G_URI_ERROR_BAD_QUERY:
+    case G_URI_ERROR_BAD_FRAGMENT:
+      g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL_ENCODING,
+                   "a “%%” in a web address starts an escape of two hexadecimal digits, "
+                   "like %%E3");
+      return FALSE;
+    case G_URI_ERROR_FAILED:
+    case G_URI_ERROR_BAD_SCHEME:
+    default:
+      g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL,
+                   "a web address starts with https:// or http://");
+      return FALSE;
+    }
+}
+
 static gboolean
 validate_url (const char  *value,
               GError     **error)
 {
   g_autoptr(GUri) uri = NULL;
-  const char *scheme;
+  g_autoptr(GError) parse_error = NULL;
+  g_autofree char *scheme = NULL;
   const char *host;
 
   /* Characters a URL never holds as they are (RFC 3986); a browser
@@ -79,28 +260,45 @@ validate_url (const char  *value,
   for (const char *p = value; *p != '\0'; p++)
     if (g_ascii_isspace (*p) || strchr ("<>\"{}|\\^`", *p) != NULL)
       {
-        g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL,
-                     "a web address holds no spaces and none of < > \" { } | \\ ^ `");
+        g_autofree char *which = *p == ' ' ? g_strdup ("a space")
+                                 : g_ascii_isspace (*p) ? g_strdup_printf ("U+%04X", *p)
+                                 : g_strdup_printf ("“%c”", *p);
+
+        g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL_CHARACTER,
+                     "a web address holds no spaces and none of < > \" { } | \\ ^ ` "
+                     "(this one holds %s)", which);
         return FALSE;
       }
 
-  uri = g_uri_parse (value, G_URI_FLAGS_NONE, NULL);
-  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
-  host = uri != NULL ? g_uri_get_host (uri) : NULL;
-
-  if (scheme == NULL ||
-      (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0))
+  /* The scheme first: "javascript:" is not a web page whatever follows. */
+  scheme = g_uri_parse_scheme (value);
+  if (scheme == NULL)
     {
       g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL,
                    "a web address starts with https:// or http://");
       return FALSE;
     }
-  if (host == NULL || host[0] == '\0' || g_uri_get_userinfo (uri) != NULL)
+  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
     {
       g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_URL,
-                   "a web address names a site after https://, like https://www.pref.example.jp/");
+                   "“%s:” is not the address of a web page: a web address starts with "
+                   "https:// or http://", scheme);
       return FALSE;
     }
+
+  uri = g_uri_parse (value, G_URI_FLAGS_NONE, &parse_error);
+  if (uri == NULL)
+    return url_parse_error (value, parse_error, error);
+
+  host = g_uri_get_host (uri);
+  if (host == NULL || host[0] == '\0')
+    return url_host_error (value, error);
+  if (g_uri_get_userinfo (uri) != NULL)
+    return url_user_error (error);
+  if (!is_host_name (host))
+    return url_host_error (value, error);
+  if (g_uri_get_port (uri) == 0)
+    return url_port_error (value, error);
 
   return TRUE;
 }
@@ -150,6 +348,19 @@ gma_contact_validate (GmaContactField   field,
           return FALSE;
         }
     }
+
+  /* Shown, "平日 \u202E00:71〜00:9" reads 「平日 9:00〜17:00」. */
+  {
+    gunichar c = gma_contact_find_invisible (trimmed);
+
+    if (c != 0)
+      {
+        g_set_error (error, GMA_CONTACT_ERROR, GMA_CONTACT_ERROR_INVISIBLE,
+                     "the text holds an invisible format character (U+%04X), which can make "
+                     "it shown differently from what it says", c);
+        return FALSE;
+      }
+  }
 
   switch (field)
     {

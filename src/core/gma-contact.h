@@ -35,7 +35,13 @@ typedef enum {
   GMA_CONTACT_ERROR_TOO_LONG,      /* more characters than the field allows */
   GMA_CONTACT_ERROR_CONTROL,       /* a line break, tab or other control character */
   GMA_CONTACT_ERROR_PHONE,         /* a character a telephone number does not hold, or no digit */
-  GMA_CONTACT_ERROR_URL,           /* not an https:// or http:// address with a host */
+  GMA_CONTACT_ERROR_URL,           /* not an https:// or http:// address */
+  GMA_CONTACT_ERROR_INVISIBLE,     /* an invisible format character (see gma_contact_find_invisible()) */
+  GMA_CONTACT_ERROR_URL_CHARACTER, /* a character a web address never holds as it is (a space, <, …) */
+  GMA_CONTACT_ERROR_URL_HOST,      /* no host after https://, or one that is not a host name or IP address */
+  GMA_CONTACT_ERROR_URL_PORT,      /* a port that is not a number from 1 to 65535 */
+  GMA_CONTACT_ERROR_URL_USER,      /* a user name or password before the host */
+  GMA_CONTACT_ERROR_URL_ENCODING,  /* a % that does not start a %XX escape */
 } GmaContactError;
 
 GQuark      gma_contact_error_quark      (void);
@@ -51,6 +57,14 @@ guint       gma_contact_field_get_max_length (GmaContactField field);
 gboolean    gma_contact_validate         (GmaContactField  field,
                                           const char      *value,
                                           GError         **error);
+
+/* The first invisible format character of @text (Unicode's general
+ * category Cf: the bidirectional embeddings, overrides, isolates and
+ * marks, zero-width spaces and joiners, the byte order mark, the soft
+ * hyphen, tags …), which could make a value shown differently from what
+ * it says; 0 when there is none. Every field refuses them
+ * (GMA_CONTACT_ERROR_INVISIBLE, the message naming the code point). */
+gunichar    gma_contact_find_invisible   (const char      *text);
 
 typedef struct _GmaContact GmaContact;
 

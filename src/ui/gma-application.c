@@ -67,8 +67,87 @@ static const GOptionEntry option_entries[] = {
     N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version, then exit"), NULL },
+  /* Not an option: whatever else is on the command line, refused by
+   * check_usage() (the app opens no files). */
+  { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, NULL, NULL, NULL },
   { NULL }
 };
+
+/* The options that print something and exit, at most one per command
+ * line, and which of the options that only modify each takes. Without
+ * one of them the window opens, which takes every modifier. */
+static const struct {
+  const char *name;
+  const char *modifiers[3];
+} one_shot_options[] = {
+  { "version", { NULL } },
+  { "validate-content", { NULL } },  /* checks its own directory, in every language */
+  { "list-pages", { "content", "language", NULL } },
+  { "print-flow", { "content", "language", NULL } },
+  { "search", { "content", "language", NULL } },
+  { "check-mail", { "content", NULL } },     /* its verdict is the same in every language */
+};
+
+static const char * const modifier_options[] = { "content", "language", "page", "kiosk" };
+
+/* Whether the options and arguments of a command line go together; if
+ * not, why (a usage error): arguments that are not options, more than one
+ * option that prints and exits, or an option that would modify nothing. */
+static gboolean
+check_usage (GVariantDict  *options,
+             char         **message)
+{
+  g_autoptr(GVariant) remaining = g_variant_dict_lookup_value (options, G_OPTION_REMAINING,
+                                                                G_VARIANT_TYPE_BYTESTRING_ARRAY);
+  g_autoptr(GString) given = g_string_new (NULL);
+  int action = -1;
+  guint n_actions = 0;
+
+  if (remaining != NULL && g_variant_n_children (remaining) > 0)
+    {
+      g_autofree const char **arguments = g_variant_get_bytestring_array (remaining, NULL);
+      g_autofree char *list = g_strjoinv (" ", (char **) arguments);
+
+      *message = g_strdup_printf (ngettext ("Unexpected argument: %s. gmis-assistant takes options "
+                                            "only (see gmis-assistant --help).",
+                                            "Unexpected arguments: %s. gmis-assistant takes options "
+                                            "only (see gmis-assistant --help).",
+                                            g_strv_length ((char **) arguments)),
+                                  list);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (one_shot_options); i++)
+    if (g_variant_dict_contains (options, one_shot_options[i].name))
+      {
+        g_string_append_printf (given, "%s--%s", n_actions > 0 ? ", " : "", one_shot_options[i].name);
+        action = i;
+        n_actions++;
+      }
+  if (n_actions > 1)
+    {
+      *message = g_strdup_printf (_("These options each print something and exit, so only one of "
+                                    "them can be given: %s."),
+                                  given->str);
+      return FALSE;
+    }
+  if (action < 0)
+    return TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (modifier_options); i++)
+    if (g_variant_dict_contains (options, modifier_options[i]) &&
+        !g_strv_contains (one_shot_options[action].modifiers, modifier_options[i]))
+      {
+        g_autofree char *modifier = g_strconcat ("--", modifier_options[i], NULL);
+        g_autofree char *with = g_strconcat ("--", one_shot_options[action].name, NULL);
+
+        *message = g_strdup_printf (_("%s cannot be given with %s: it would change nothing."),
+                                    modifier, with);
+        return FALSE;
+      }
+
+  return TRUE;
+}
 
 static GSettings *
 new_settings (GError **error)
@@ -192,6 +271,13 @@ gma_application_handle_local_options (GApplication *app,
   const char *language = NULL;
   gboolean list_pages = g_variant_dict_contains (options, "list-pages");
   gboolean print_flow = g_variant_dict_contains (options, "print-flow");
+  g_autofree char *usage_error = NULL;
+
+  if (!check_usage (options, &usage_error))
+    {
+      g_printerr ("%s\n", usage_error);
+      return STATUS_USAGE;
+    }
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -274,13 +360,11 @@ gma_application_handle_local_options (GApplication *app,
       return STATUS_FAILED;
     }
 
-  if (override_error != NULL)
-    {
-      /* An explicit --content that is broken fails the printing commands;
-       * the window would start on the built-in content instead. */
-      if (page == NULL || list_pages || print_flow || search != NULL)
-        return print_content_error (override_error);
-    }
+  /* An explicit --content that is broken fails the printing commands;
+   * the window would start on the built-in content instead. (--page goes
+   * with the window only: see check_usage().) */
+  if (override_error != NULL && page == NULL)
+    return print_content_error (override_error);
 
   /* The verdict only: it is the same in every language */
   if (check_mail != NULL)
@@ -296,8 +380,7 @@ gma_application_handle_local_options (GApplication *app,
                       page);
           return STATUS_USAGE;
         }
-      if (!list_pages && !print_flow && search == NULL)
-        return -1;
+      return -1;
     }
 
   if (list_pages)

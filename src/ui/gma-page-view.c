@@ -18,6 +18,7 @@
 #include "gma-page-view.h"
 #include "gma-router.h"
 #include "gma-timing.h"
+#include "gma-web-env.h"
 #include "gma-web-module.h"
 
 struct _GmaPageView
@@ -25,14 +26,15 @@ struct _GmaPageView
   GtkWidget parent_instance;
 
   /* Owned */
-  GtkWidget *placeholder;
+  GtkWidget *placeholder;   /* what shows without a web view: nothing, or why */
   char *uri;
   guint create_idle;
   double zoom;
   gboolean caret;
   /* A load was asked for and its load-finished has not come yet. */
   gboolean pending;
-  /* The module could not be loaded, or the web process kept dying. */
+  /* The module could not be loaded, WebKit cannot start here, or the web
+   * process kept dying: the placeholder says so. */
   gboolean load_failed;
   guint restarts;
   gint64 first_restart;
@@ -48,6 +50,9 @@ struct _GmaPageView
   /* Borrowed (children, from the module) */
   GtkWidget *web_view;
   GtkWidget *warm_view;
+  /* Borrowed (the placeholder's children, once it has a message) */
+  GtkWidget *message_label;
+  GtkWidget *reload_button;
 
   GmaPageResolver resolver;
   gpointer resolver_data;
@@ -221,6 +226,56 @@ host_load_finished (gpointer    host,
     start_warm_load (self);
 }
 
+static void on_reload_clicked (GmaPageView *self);
+
+/* The placeholder's title, message, note and Reload button, made the
+ * first time they are needed (never before the first frame). */
+static void
+ensure_message (GmaPageView *self)
+{
+  GtkWidget *labels[3];
+
+  if (self->message_label != NULL)
+    return;
+
+  labels[0] = gtk_label_new (_("The pages cannot be shown"));
+  gtk_widget_add_css_class (labels[0], "pane-message-title");
+  labels[1] = self->message_label = gtk_label_new (NULL);
+  labels[2] = gtk_label_new (_("The questions and the FAQ list still work. If this happens "
+                               "again, ask the person who looks after this computer."));
+  gtk_widget_add_css_class (labels[2], "pane-message-note");
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      gtk_label_set_wrap (GTK_LABEL (labels[i]), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (labels[i]), 40);
+      gtk_label_set_xalign (GTK_LABEL (labels[i]), 0.0);
+      gtk_box_append (GTK_BOX (self->placeholder), labels[i]);
+    }
+
+  /* No mnemonic: the kiosk's buttons show none, and this one is the
+   * pane's only control. */
+  self->reload_button = gtk_button_new_with_label (_("Reload"));
+  gtk_widget_add_css_class (self->reload_button, "suggested-action");
+  gtk_widget_set_halign (self->reload_button, GTK_ALIGN_START);
+  g_signal_connect_object (self->reload_button, "clicked", G_CALLBACK (on_reload_clicked), self,
+                           G_CONNECT_SWAPPED);
+  gtk_box_append (GTK_BOX (self->placeholder), self->reload_button);
+}
+
+/* Instead of a page, the pane says why it shows none: @message, and what
+ * still works; with a Reload button when trying again may help. */
+static void
+show_message (GmaPageView *self,
+              const char  *message,
+              gboolean     offer_reload)
+{
+  ensure_message (self);
+  self->load_failed = TRUE;
+  gtk_label_set_text (GTK_LABEL (self->message_label), message);
+  gtk_widget_set_visible (self->reload_button, offer_reload);
+  gtk_widget_set_visible (self->placeholder, TRUE);
+}
+
 static gboolean
 rebuild_cb (gpointer user_data)
 {
@@ -268,10 +323,9 @@ host_process_died (gpointer   host,
   if (++self->restarts > MAX_RESTARTS)
     {
       destroy_web_view (self);
-      self->load_failed = TRUE;
-      gtk_label_set_text (GTK_LABEL (self->placeholder),
-                          _("The page pane stopped working. The questions on the left still work."));
-      gtk_widget_set_visible (self->placeholder, TRUE);
+      show_message (self, _("The part of the window that shows the pages stopped several times in "
+                            "a short while. Press Reload to try again."),
+                    TRUE);
       return TRUE;
     }
 
@@ -397,14 +451,39 @@ swap_in_warm_view (GmaPageView *self)
     }
 }
 
+/* What the pane says when WebKit cannot start here (gma-web-env.h): the
+ * cause in plain words and what to do about it. */
+static const char *
+describe_web_env_error (const GError *error)
+{
+  if (g_error_matches (error, GMA_WEB_ENV_ERROR, GMA_WEB_ENV_ERROR_NO_SPACE))
+    return _("The disk of this computer is full, so the pages cannot be shown. Delete files you "
+             "no longer need (and empty the trash) to make room, then press Reload.");
+
+  return _("This computer’s connection to the desktop session (the session bus) cannot be "
+           "used, so the pages cannot be shown. Log out and log in again, or restart the "
+           "computer, then press Reload.");
+}
+
 static void
 create_web_view (GmaPageView *self)
 {
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->create_idle, g_source_remove);
   if (self->web_view != NULL)
     return;
+
+  /* WebKit aborts the whole program when its sandbox cannot start: it is
+   * not started where it could not (the address of the accessibility bus
+   * is the one GTK found, which WebKit takes too). */
+  if (!gma_web_env_check (g_object_get_data (G_OBJECT (display), "-gtk-atspi-bus-address"), &error))
+    {
+      g_warning ("Pages are not shown: %s", error->message);
+      show_message (self, describe_web_env_error (error), TRUE);
+      return;
+    }
 
   if (!load_web_module (&error))
     {
@@ -412,8 +491,7 @@ create_web_view (GmaPageView *self)
         g_strdup_printf (_("The page pane could not be started: %s"), error->message);
 
       g_warning ("%s", message);
-      gtk_label_set_text (GTK_LABEL (self->placeholder), message);
-      self->load_failed = TRUE;
+      show_message (self, message, FALSE);
       return;
     }
 
@@ -421,6 +499,7 @@ create_web_view (GmaPageView *self)
   web_module->set_zoom (self->web_view, self->zoom);
   web_module->set_caret (self->web_view, self->caret);
 
+  self->load_failed = FALSE;
   gtk_widget_set_visible (self->placeholder, FALSE);
   gtk_widget_insert_after (self->web_view, GTK_WIDGET (self), self->placeholder);
 
@@ -431,6 +510,17 @@ create_web_view (GmaPageView *self)
     }
   else
     start_warm_load (self);
+}
+
+/* Reload: the web view is started again, the environment asked again (a
+ * person may have made room on the disk), and the page last asked for is
+ * shown. */
+static void
+on_reload_clicked (GmaPageView *self)
+{
+  self->restarts = 0;
+  self->first_restart = 0;
+  create_web_view (self);
 }
 
 static gboolean
@@ -540,9 +630,12 @@ gma_page_view_init (GmaPageView *self)
   self->zoom = 1.0;
 
   /* What shows until the first frame is painted and the web view exists:
-   * the pane's background, nothing that moves. */
-  self->placeholder = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->placeholder), TRUE);
+   * the pane's background, nothing that moves. Where there can be no web
+   * view, the same place says why (show_message()). */
+  self->placeholder = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_add_css_class (self->placeholder, "pane-message");
+  gtk_widget_set_valign (self->placeholder, GTK_ALIGN_CENTER);
+  gtk_widget_set_halign (self->placeholder, GTK_ALIGN_CENTER);
   gtk_widget_set_parent (self->placeholder, GTK_WIDGET (self));
 }
 
@@ -654,6 +747,21 @@ gma_page_view_is_loading (GmaPageView *self)
   if (self->web_view == NULL)
     return !self->load_failed;
   return self->pending || web_module->is_loading (self->web_view);
+}
+
+const char *
+gma_page_view_get_message (GmaPageView *self)
+{
+  g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), NULL);
+  return self->load_failed && self->message_label != NULL ?
+         gtk_label_get_text (GTK_LABEL (self->message_label)) : NULL;
+}
+
+GtkWidget *
+gma_page_view_get_reload_button (GmaPageView *self)
+{
+  g_return_val_if_fail (GMA_IS_PAGE_VIEW (self), NULL);
+  return self->reload_button;
 }
 
 GtkWidget *

@@ -71,6 +71,13 @@ void        gma_page_view_print          (GmaPageView     *self,
 void        gma_page_view_find           (GmaPageView     *self,
                                           const char      *text,
                                           gboolean         backwards);
+/* What the pane says instead of a page, when it cannot show pages
+ * (WebKit cannot start here, or its web process kept dying), or NULL. */
+const char *gma_page_view_get_message    (GmaPageView     *self);
+/* The button under that message that starts the web view again, asking
+ * again whether it can start (for tests): NULL until a message was
+ * shown, hidden unless offered. */
+GtkWidget  *gma_page_view_get_reload_button (GmaPageView  *self);
 /* The web view, or NULL before the first frame (for tests). */
 GtkWidget  *gma_page_view_get_web_view   (GmaPageView     *self);
 /* Throws away the web view and everything it remembers (history, cache,

@@ -48,6 +48,7 @@ static const struct {
 /* Why a value is refused, in the reader's language. */
 static char *
 describe_error (GmaContactField  field,
+                const char      *value,
                 const GError    *error)
 {
   if (!g_error_matches (error, GMA_CONTACT_ERROR, error->code))
@@ -66,6 +67,27 @@ describe_error (GmaContactField  field,
     case GMA_CONTACT_ERROR_URL:
       return g_strdup (_("Enter a web address that starts with https:// (or http://), "
                          "like https://www.pref.example.jp/."));
+    case GMA_CONTACT_ERROR_INVISIBLE:
+      return g_strdup_printf (_("The text holds an invisible character (U+%04X) that can make it "
+                                "look different from what it says. Delete it and type the text "
+                                "again."),
+                              gma_contact_find_invisible (value));
+    case GMA_CONTACT_ERROR_URL_CHARACTER:
+      return g_strdup (_("A web address has no spaces and none of these characters: "
+                         "< > \" { } | \\ ^ `"));
+    case GMA_CONTACT_ERROR_URL_HOST:
+      return g_strdup (_("The name of the site after https:// is missing or not valid. "
+                         "Write it like https://www.pref.example.jp/."));
+    case GMA_CONTACT_ERROR_URL_PORT:
+      return g_strdup (_("The number after the colon (the port) must be from 1 to 65535. "
+                         "Most web addresses have none: leave it out."));
+    case GMA_CONTACT_ERROR_URL_USER:
+      return g_strdup (_("The counter’s web address holds no user name or password "
+                         "(nothing before @)."));
+    case GMA_CONTACT_ERROR_URL_ENCODING:
+      /* xgettext:no-c-format */
+      return g_strdup (_("Each percent sign (%) in a web address is followed by two "
+                         "hexadecimal digits, like %E3."));
     default:
       return g_strdup (error->message);
     }
@@ -88,7 +110,7 @@ show_validity (GmaPreferencesWindow *self,
     }
   else
     {
-      g_autofree char *message = describe_error (field, error);
+      g_autofree char *message = describe_error (field, value, error);
 
       gtk_widget_add_css_class (GTK_WIDGET (row->entry), "error");
       gtk_label_set_text (row->message, message);
