@@ -12,77 +12,8 @@
 #include <string.h>
 
 #include "mail-table.h"
+#include "test-run.h"
 #include "test-util.h"
-
-typedef struct {
-  int    status;
-  char  *out;
-  char  *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static gboolean
-cancel_cb (gpointer cancellable)
-{
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static char *
-bytes_to_string (GBytes *bytes)
-{
-  gsize len = 0;
-  const char *data = bytes != NULL ? g_bytes_get_data (bytes, &len) : NULL;
-
-  return len > 0 ? g_strndup (data, len) : g_strdup ("");
-}
-
-/* Runs gmis-assistant with @args, @input (or nothing) on its standard
- * input; at most 60 s: a hang is a failure. */
-static void
-run_app (Run                *run,
-         const char * const *args,
-         GBytes             *input)
-{
-  const char *binary = g_getenv ("GMA_BINARY");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
-  g_autoptr(GBytes) nothing = g_bytes_new_static ("", 0);
-  guint timeout;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDIN_PIPE | G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                               G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-
-  timeout = g_timeout_add_seconds (60, cancel_cb, cancellable);
-  g_subprocess_communicate (process, input != NULL ? input : nothing, cancellable, &out, &err, &error);
-  g_assert_no_error (error);
-  g_source_remove (timeout);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  run->out = bytes_to_string (out);
-  run->err = bytes_to_string (err);
-}
 
 static void
 test_mail (gconstpointer data)
@@ -95,7 +26,7 @@ test_mail (gconstpointer data)
   g_autoptr(GError) error = NULL;
 
   if (mail->from_stdin)
-    run_app (&run, (const char *[]) { "--check-mail=-", NULL }, mail->data);
+    run_app_with_input (&run, (const char *[]) { "--check-mail=-", NULL }, mail->data);
   else
     {
       dir = g_dir_make_tmp ("gma-check-mail-XXXXXX", &error);
@@ -105,7 +36,7 @@ test_mail (gconstpointer data)
                            g_bytes_get_size (mail->data), &error);
       g_assert_no_error (error);
       option = g_strconcat ("--check-mail=", path, NULL);
-      run_app (&run, (const char *[]) { option, NULL }, NULL);
+      run_app (&run, (const char *[]) { option, NULL });
       g_unlink (path);
       g_rmdir (dir);
     }
@@ -150,7 +81,7 @@ test_usage (void)
 {
   g_auto(Run) run = { 0 };
 
-  run_app (&run, (const char *[]) { "--check-mail=", NULL }, NULL);
+  run_app (&run, (const char *[]) { "--check-mail=", NULL });
   g_assert_cmpint (run.status, ==, 2);
   test_assert_contains (run.err, "--check-mail");
 }
@@ -172,7 +103,7 @@ test_conflicts (void)
     {
       g_auto(Run) run = { 0 };
 
-      run_app (&run, rows[i], NULL);
+      run_app (&run, rows[i]);
       g_assert_cmpint (run.status, ==, 2);
       g_assert_cmpstr (run.out, ==, "");
       test_assert_contains (run.err, "--check-mail");
@@ -184,7 +115,7 @@ test_missing_file (void)
 {
   g_auto(Run) run = { 0 };
 
-  run_app (&run, (const char *[]) { "--check-mail=/nonexistent/mail.eml", NULL }, NULL);
+  run_app (&run, (const char *[]) { "--check-mail=/nonexistent/mail.eml", NULL });
   g_assert_cmpint (run.status, ==, 1);
   g_assert_cmpstr (run.out, ==, "");
   test_assert_contains (run.err, "/nonexistent/mail.eml");
@@ -206,7 +137,7 @@ test_content_without_mail (void)
   g_assert_cmpint (g_unlink (mail_json), ==, 0);
   content = g_strconcat ("--content=", set, NULL);
 
-  run_app (&run, (const char *[]) { content, "--check-mail=-", NULL }, NULL);
+  run_app (&run, (const char *[]) { content, "--check-mail=-", NULL });
   g_assert_cmpint (run.status, ==, 1);
   test_assert_contains (run.err, "mail.json");
   test_remove_tree (dir);

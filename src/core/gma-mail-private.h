@@ -16,6 +16,11 @@ void            gma_mail_message_add_text (GmaMailMessage *message,
                                            GmaMailPartKind kind,
                                            char           *text);
 
+/* @len bytes of text in no known charset (a part that names none, pasted
+ * text): UTF-8, else ISO-2022-JP, Shift_JIS or EUC-JP, whichever reads
+ * it, with "\n" line breaks; NULL when none does. */
+char           *gma_mail_guess_japanese (const char *data,
+                                         gsize       len);
 /* A header as written (@raw: unfolded) in UTF-8: RFC 2047 encoded
  * words decoded (adjacent words of one charset together), raw text read
  * as UTF-8 or Japanese. NULL with GMA_MAIL_ERROR_CHARSET or _ENCODING. */
