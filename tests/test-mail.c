@@ -235,6 +235,16 @@ test_decode_header (void)
     g_assert_null (decoded);
     g_assert_error (error, GMA_MAIL_ERROR, GMA_MAIL_ERROR_CHARSET);
   }
+
+  /* The mail's bytes in a message are shown without control characters */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *decoded = gma_mail_decode_header ("=?x\033[2Jy?B?AA==?=", &error);
+
+    g_assert_null (decoded);
+    g_assert_error (error, GMA_MAIL_ERROR, GMA_MAIL_ERROR_CHARSET);
+    test_assert_contains (error->message, "“x?[2Jy”");
+  }
 }
 
 static void

@@ -41,6 +41,19 @@ iconv_name (const char *charset)
   return charset;
 }
 
+/* A charset's name as a message shows it: at most 64 bytes of it, UTF-8,
+ * control characters as '?' (the name comes from the mail). */
+static char *
+shown_name (const char *charset)
+{
+  char *shown = g_utf8_make_valid (charset, MIN (strlen (charset), 64));
+
+  for (char *p = shown; *p != '\0'; p++)
+    if ((guchar) *p < 0x20 || *p == 0x7f)
+      *p = '?';
+  return shown;
+}
+
 static gboolean
 is_utf8_name (const char *charset)
 {
@@ -153,7 +166,7 @@ gma_mail_convert_text (const char  *data,
       return text;
     }
 
-  shown = g_utf8_make_valid (charset, MIN (strlen (charset), 64));
+  shown = shown_name (charset);
   if (is_utf8_name (charset))
     {
       const char *end;
@@ -326,7 +339,7 @@ gma_mail_decode_header (const char  *raw,
         {
           if (!charset_is_known (charset))
             {
-              g_autofree char *shown = g_utf8_make_valid (charset, MIN (strlen (charset), 64));
+              g_autofree char *shown = shown_name (charset);
 
               g_set_error (error, GMA_MAIL_ERROR, GMA_MAIL_ERROR_CHARSET,
                            _("The mail’s subject is written in the character set “%s”, which "
