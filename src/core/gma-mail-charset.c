@@ -155,6 +155,10 @@ gma_mail_convert_text (const char  *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  /* An empty part or encoded word (whose bytes may be NULL) */
+  if (len == 0)
+    return g_strdup ("");
+
   if (charset == NULL || charset[0] == '\0' || is_ascii_name (charset))
     {
       text = gma_mail_guess_japanese (data, len);

@@ -39,6 +39,9 @@ get_content (void)
     {
       g_autoptr(GError) error = NULL;
 
+      /* A critical is a finding, under libFuzzer as in the tests */
+      g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_ERROR);
+
       gma_mail_set_backend (gma_mail_backend_get ());
       content = gma_content_new_embedded (&error);
       if (content == NULL || gma_content_get_mail_facts (content) == NULL)
