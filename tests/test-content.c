@@ -323,6 +323,20 @@ test_symlink_root (void)
   test_remove_tree (dir);
 }
 
+/* Fills @image with an empty picture @len bytes long (blanks inside). */
+static void
+svg_of_length (char  *image,
+               gsize  len)
+{
+  static const char open[] = "<svg xmlns=\"http://www.w3.org/2000/svg\">";
+  static const char close[] = "</svg>";
+
+  g_assert_cmpuint (len, >, strlen (open) + strlen (close));
+  memset (image, ' ', len);
+  memcpy (image, open, strlen (open));
+  memcpy (image + len - strlen (close), close, strlen (close));
+}
+
 /* Pictures are size-checked at validation, with their own limit, and
  * gma_content_load_file() checks again with the same limits. */
 static void
@@ -343,10 +357,10 @@ test_size_limits (void)
   g_autoptr(GmaContent) content = NULL;
 
   g_assert_cmpint (GMA_CONTENT_MAX_IMAGE_SIZE, >, GMA_CONTENT_MAX_PAGE_SIZE);
-  memset (image, ' ', image_len);
   memset (page, ' ', page_len);
 
-  /* Just within the limits: valid */
+  /* Just within the limits: valid (a picture: an <svg> of blanks) */
+  svg_of_length (image, image_len - 1);
   write_file (dir, "illustrations/pic.svg", image, image_len - 1);
   write_file (dir, "pages/r2.html", page, page_len - 1);
   content = load_dir (dir, &error);
@@ -363,6 +377,7 @@ test_size_limits (void)
   }
 
   /* One byte over: refused at validation, each under its own name */
+  svg_of_length (image, image_len);
   write_file (dir, "illustrations/pic.svg", image, image_len);
   write_file (dir, "pages/r2.html", page, page_len);
   {
@@ -598,7 +613,8 @@ test_override_missing_dir (void)
   g_autoptr(GmaContent) content = load_dir ("/nonexistent/gma-content", &error);
 
   g_assert_null (content);
-  assert_problem (error, "flow.json: ", "the file is missing");
+  g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "/nonexistent/gma-content: the directory does not exist");
 }
 
 static void

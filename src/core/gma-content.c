@@ -7,10 +7,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gma-contact.h"
 #include "gma-content.h"
+#include "gma-content-open.h"
 #include "gma-html.h"
+#include "gma-svg-check.h"
 
 /* The content resource bundle is compiled with --manual-register; the
  * generated gma_content_register_resource() initialises the static
@@ -28,8 +31,8 @@ struct _GmaContent
 
   /* Owned */
   GFile    *root;
-  GFile    *base;      /* @root, resolved once when it is a directory */
-  gboolean  no_links;  /* refuse symbolic links below @base */
+  int       dir_fd;    /* @root opened once (gma-content-open.h), or -1: a resource */
+  char     *dir_name;  /* @root's path, for messages */
   GmaFlow  *flow;
   GmaFaq   *faq;
   gboolean  embedded;
@@ -47,7 +50,9 @@ gma_content_finalize (GObject *object)
   GmaContent *self = (GmaContent *)object;
 
   g_clear_object (&self->root);
-  g_clear_object (&self->base);
+  if (self->dir_fd >= 0)
+    close (self->dir_fd);
+  g_free (self->dir_name);
   g_clear_object (&self->flow);
   g_clear_object (&self->faq);
   g_clear_pointer (&self->english_missing, g_ptr_array_unref);
@@ -67,6 +72,7 @@ static void
 gma_content_init (GmaContent *self)
 {
   self->language = "ja";
+  self->dir_fd = -1;
 }
 
 gboolean
@@ -107,29 +113,19 @@ max_size_for_path (const char *path)
   return MAX_IMAGE_SIZE;
 }
 
-/* Finds the regular file @path of the set and checks its size, without
- * reading it. In a directory, every component of @path is looked at
- * without following links, and a symbolic link anywhere is refused: a
- * link could lead out of the set (to /etc/passwd, say) whatever the
- * path's text. (@base itself was resolved once, so an administrator may
- * give the set's directory through a link.)
- *
- * On failure @error is in G_IO_ERROR, its message a reason for an
- * administrator: G_IO_ERROR_NOT_FOUND (no such file),
- * G_IO_ERROR_TOO_MANY_LINKS (a symbolic link), G_IO_ERROR_NOT_REGULAR_FILE,
- * G_IO_ERROR_MESSAGE_TOO_LARGE (over @max_size), or another code when the
- * file cannot be read. */
-static GFile *
-open_file (GmaContent  *self,
+/* Reads the file @path of the set. In a directory, each file is opened
+ * once, beneath the directory and without following a link: a link
+ * anywhere is refused, since it could lead out of the set (to /etc/passwd,
+ * say) whatever the path's text, and what was checked is what is read
+ * (gma-content-open.h, with its errors, all in G_IO_ERROR).
+ * (@root itself was opened once, so an administrator may give the set's
+ * directory through a link.) */
+static GBytes *
+load_file (GmaContent  *self,
            const char  *path,
            gsize        max_size,
            GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *attributes = G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE;
-
   if (!gma_content_path_is_safe (path))
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
@@ -137,117 +133,9 @@ open_file (GmaContent  *self,
       return NULL;
     }
 
-  if (self->no_links)
-    {
-      g_auto(GStrv) segments = g_strsplit (path, "/", -1);
-
-      file = g_object_ref (self->base);
-      for (guint i = 0; segments[i] != NULL; i++)
-        {
-          GFile *child = g_file_get_child (file, segments[i]);
-          gboolean last = segments[i + 1] == NULL;
-
-          g_object_unref (file);
-          file = child;
-          g_clear_object (&info);
-          g_clear_error (&local_error);
-          info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS,
-                                    NULL, &local_error);
-          if (info == NULL)
-            break;
-
-          if (g_file_info_get_file_type (info) == G_FILE_TYPE_SYMBOLIC_LINK)
-            {
-              if (last)
-                g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                                     "is a symbolic link; the content set must hold the "
-                                     "files themselves");
-              else
-                g_set_error (error, G_IO_ERROR, G_IO_ERROR_TOO_MANY_LINKS,
-                             "the folder “%s” is a symbolic link; the content set must "
-                             "hold the files themselves", segments[i]);
-              return NULL;
-            }
-
-          if (!last && g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-            {
-              g_clear_object (&info);
-              g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "");
-              break;
-            }
-        }
-    }
-  else
-    {
-      file = g_file_resolve_relative_path (self->base, path);
-      info = g_file_query_info (file, attributes, G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-    }
-
-  if (info == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) ||
-          g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY) ||
-          g_error_matches (local_error, G_RESOURCE_ERROR, G_RESOURCE_ERROR_NOT_FOUND))
-        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                             "the file is missing from the content set");
-      else
-        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                     "the file cannot be read: %s", local_error->message);
-      return NULL;
-    }
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE,
-                           "this is not a regular file");
-      return NULL;
-    }
-
-  if (g_file_info_has_attribute (info, G_FILE_ATTRIBUTE_STANDARD_SIZE) &&
-      (guint64) g_file_info_get_size (info) > max_size)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   "the file is %" G_GUINT64_FORMAT " bytes long; it may be at most %"
-                   G_GSIZE_FORMAT " bytes", (guint64) g_file_info_get_size (info), max_size);
-      return NULL;
-    }
-
-  return g_steal_pointer (&file);
-}
-
-/* Reads @path (see open_file(); the same errors). */
-static GBytes *
-load_file (GmaContent  *self,
-           const char  *path,
-           gsize        max_size,
-           GError     **error)
-{
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  file = open_file (self, path, max_size, error);
-  if (file == NULL)
-    return NULL;
-
-  if (!g_file_load_contents (file, NULL, &data, &len, NULL, &local_error))
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   "the file cannot be read: %s", local_error->message);
-      return NULL;
-    }
-
-  /* The file may have grown since it was queried. */
-  if (len > max_size)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE,
-                   "the file is %" G_GSIZE_FORMAT " bytes long; it may be at most %"
-                   G_GSIZE_FORMAT " bytes", len, max_size);
-      return NULL;
-    }
-
-  return g_bytes_new_take (g_steal_pointer (&data), len);
+  if (self->dir_fd >= 0)
+    return gma_content_read_beneath (self->dir_fd, self->dir_name, path, max_size, error);
+  return gma_content_read_resource (self->root, path, max_size, error);
 }
 
 /* Reads @path for the validation; on failure appends a problem naming
@@ -304,8 +192,9 @@ page_problem (PageCheck  *check,
 }
 
 /* A file a page links to must be there, be a file of the set (not a
- * link) and not be too large. A missing file is reported where it is
- * linked; anything else about the file once, under its own name. */
+ * link), readable and not too large, and an SVG picture must pass
+ * gma-svg-check.h. A missing file is reported where it is linked;
+ * anything else about the file once, under its own name. */
 static void
 check_linked_file (PageCheck  *check,
                    const char *path,
@@ -313,21 +202,25 @@ check_linked_file (PageCheck  *check,
                    guint       line,
                    guint       col)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  file = open_file (check->self, path, max_size_for_path (path), &error);
-  if (file != NULL)
+  if (g_hash_table_contains (check->files_checked, path))
     return;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    page_problem (check, line, col,
-                  "the file “%s” (linked as “%s”) is not in the content set", path, value);
-  else if (!g_hash_table_contains (check->files_checked, path))
+  bytes = load_file (check->self, path, max_size_for_path (path), &error);
+  if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      g_hash_table_add (check->files_checked, g_strdup (path));
-      gma_problems_add (check->problems, path, NULL, "%s", error->message);
+      page_problem (check, line, col,
+                    "the file “%s” (linked as “%s”) is not in the content set", path, value);
+      return;
     }
+
+  g_hash_table_add (check->files_checked, g_strdup (path));
+  if (bytes == NULL)
+    gma_problems_add (check->problems, path, NULL, "%s", error->message);
+  else if (check->self->dir_fd >= 0 && gma_svg_path_is_svg (path))
+    gma_svg_check (bytes, path, check->problems);  /* the built-in ones: tests/test-svg-check.c */
 }
 
 /* @value is the attribute's value with its references decoded, as the
@@ -1079,17 +972,27 @@ gma_content_new (GFile               *root,
   self->root = g_object_ref (root);
   self->english_missing = gma_problems_new ();
 
-  /* A directory is resolved once, here: the administrator may name it
-   * through a symbolic link; below it, links are refused (open_file()). */
-  if (g_file_has_uri_scheme (root, "resource"))
-    self->base = g_object_ref (root);
-  else
+  /* A directory is opened once, here: the administrator may name it
+   * through a symbolic link; below it, links are refused (load_file()).
+   * When it cannot be opened, that is the one problem. */
+  if (!g_file_has_uri_scheme (root, "resource"))
     {
-      g_autofree char *root_path = g_file_get_path (root);
-      g_autofree char *real = root_path != NULL ? realpath (root_path, NULL) : NULL;
+      g_autoptr(GError) dir_error = NULL;
 
-      self->base = real != NULL ? g_file_new_for_path (real) : g_object_ref (root);
-      self->no_links = TRUE;
+      self->dir_name = g_file_get_path (root);
+      if (self->dir_name != NULL)
+        self->dir_fd = gma_content_open_directory (self->dir_name, &dir_error);
+      else
+        g_set_error_literal (&dir_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             "this is not a directory of this computer");
+      if (self->dir_fd < 0)
+        {
+          g_autofree char *name = g_file_get_parse_name (root);
+
+          gma_problems_add (problems, name, NULL, "%s", dir_error->message);
+          gma_problems_to_error (problems, error);
+          return NULL;
+        }
     }
 
   flow_bytes = read_file (self, "flow.json", problems);
@@ -1344,6 +1247,21 @@ gma_content_load_file (GmaContent  *self,
 
   /* The same checks as the validation's, with the same limits. */
   bytes = load_file (self, path, max_size_for_path (path), &local_error);
+  if (bytes != NULL && self->dir_fd >= 0 && gma_svg_path_is_svg (path))
+    {
+      g_autoptr(GmaProblems) problems = gma_problems_new ();
+
+      if (!gma_svg_check (bytes, path, problems))
+        {
+          g_autoptr(GError) svg_error = NULL;
+
+          g_clear_pointer (&bytes, g_bytes_unref);
+          gma_problems_to_error (problems, &svg_error);
+          g_set_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID,
+                       "“%s” is not shown:\n%s", path, svg_error->message);
+          return NULL;
+        }
+    }
   if (bytes == NULL)
     {
       if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
