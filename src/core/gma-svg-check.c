@@ -221,6 +221,9 @@ check_css (Check      *check,
           problem (check, at_line,
                    "@import is not allowed %s: it loads a style sheet from elsewhere; write "
                    "the rules in the picture itself", where);
+          /* (what it imports is not a second problem) */
+          while (p[1] != '\0' && p[1] != ';')
+            p++;
           continue;
         }
 
@@ -558,24 +561,40 @@ on_error (void        *user_data,
 
   line = error->line > 0 ? (guint) error->line : 1;
 
+  /* Whatever libxml2 says at the end of the file while elements are
+   * open (in a tag, in an attribute, between elements), the file ends
+   * too soon. */
+  if (error->level == XML_ERR_FATAL && check->open->len > 0 &&
+      parsed_offset (check) >= check->len)
+    {
+      OpenElement *open = &g_array_index (check->open, OpenElement, check->open->len - 1);
+
+      problem (check, line_at (check, check->len),
+               "the file ends before the element <%s> opened at line %u is closed; is the "
+               "file truncated?", open->name, open->line);
+      check->done = TRUE;
+      return;
+    }
+
   switch (error->code)
     {
-    case XML_ERR_TAG_NOT_FINISHED:
-    case XML_ERR_LTSLASH_REQUIRED:
-    case XML_ERR_GT_REQUIRED:
-      if (check->open->len > 0 && parsed_offset (check) >= check->len)
+    default:
+      message = g_strstrip (g_strdup (error->message != NULL ? error->message : "?"));
+      problem (check, line, "this is not well-formed XML: %s", message);
+      break;
+
+    case XML_ERR_TAG_NAME_MISMATCH:
+      if (check->open->len > 0 && error->str2 != NULL)
         {
           OpenElement *open = &g_array_index (check->open, OpenElement, check->open->len - 1);
 
           problem (check, line,
-                   "the file ends before the element <%s> opened at line %u is closed; is "
-                   "the file truncated?", open->name, open->line);
-          break;
+                   "the end tag </%s> does not close the element <%s> opened at line %u; "
+                   "close it with </%s> first", error->str2, open->name, open->line,
+                   open->name);
         }
-      G_GNUC_FALLTHROUGH;
-    default:
-      message = g_strstrip (g_strdup (error->message != NULL ? error->message : "?"));
-      problem (check, line, "this is not well-formed XML: %s", message);
+      else
+        problem (check, line, "an end tag does not match the element it closes");
       break;
 
     case XML_ERR_UNDECLARED_ENTITY:
