@@ -31,6 +31,7 @@ typedef enum {
   GEN_DEEP,       /* <g> in <g>, 100 deep */
   GEN_MANY,       /* 25 event handlers, one a line */
   GEN_LARGE_TEXT, /* a text of 1,000,000 characters (3 MB): valid */
+  GEN_MANY_ELEMENTS, /* 40,000 rectangles (1.6 MB): valid */
 } Gen;
 
 typedef struct {
@@ -117,6 +118,10 @@ static const Row rows[] = {
   { "url-in-style-attribute",
     "<svg " NS ">\n<rect style=\"fill: url(https://example.org/x.svg#g)\"/>\n</svg>\n", -1, GEN_NONE,
     "pic.svg:2: url(https://example.org/x.svg#g) in the attribute “style” " OUTSIDE ", as url(#id)" },
+  /* Found by fuzz-content: a shortened value leaked its first part. */
+  { "long-url-shortened",
+    "<svg " NS ">\n<rect fill=\"url(https://example.org/a/very/long/path/to/a/picture/somewhere/else.svg#g)\"/>\n</svg>\n", -1, GEN_NONE,
+    "pic.svg:2: url(https://example.org/a/very/long/path/to/a/picture/somewhere/…) in the attribute “fill” " OUTSIDE ", as url(#id)" },
   { "url-in-presentation-attribute",
     "<svg " NS ">\n<rect fill=\"url(other.svg#g)\"/>\n</svg>\n", -1, GEN_NONE,
     "pic.svg:2: url(other.svg#g) in the attribute “fill” " OUTSIDE ", as url(#id)" },
@@ -187,6 +192,10 @@ static const Row rows[] = {
     "<a href=\"#r\"><text>見る &amp; 読む &#x2192;</text></a>\n"
     "</svg>\n", -1, GEN_NONE, NULL },
   { "large-text", NULL, -1, GEN_LARGE_TEXT, NULL },
+  /* Each element's line is found from libxml2's offset in the file: once
+   * that offset cost a conversion of the rest of the file, and this took
+   * a minute. */
+  { "many-elements", NULL, -1, GEN_MANY_ELEMENTS, NULL },
 };
 
 static char *
@@ -225,6 +234,12 @@ generate (Gen    gen,
       for (guint i = 0; i < 1000000; i++)
         g_string_append (text, "字");
       g_string_append (text, "</text></svg>\n");
+      break;
+    case GEN_MANY_ELEMENTS:
+      g_string_append (text, "<svg " NS ">\n");
+      for (guint i = 0; i < 40000; i++)
+        g_string_append (text, "<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"/>\n");
+      g_string_append (text, "</svg>\n");
       break;
     case GEN_NONE:
     default:

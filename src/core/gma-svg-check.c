@@ -163,10 +163,12 @@ static char *
 shorten (const char *text)
 {
   const gsize max = 60;
+  g_autofree char *start = NULL;
 
   if (g_utf8_strlen (text, -1) <= (glong) max)
     return g_strdup (text);
-  return g_strconcat (g_utf8_substring (text, 0, max), "…", NULL);
+  start = g_utf8_substring (text, 0, max);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -755,7 +757,10 @@ gma_svg_check (GBytes      *bytes,
   sax->serror = on_error;
   check.ctxt->userData = &check;
 
-  doc = xmlCtxtReadMemory (check.ctxt, check.data, (int) check.len, file, "UTF-8",
+  /* No encoding named: libxml2 reads UTF-8 as it is, without a converter
+   * (with one, xmlByteConsumed() converts the rest of the input back at
+   * each call: a large picture took minutes). */
+  doc = xmlCtxtReadMemory (check.ctxt, check.data, (int) check.len, file, NULL,
                            XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
                            XML_PARSE_IGNORE_ENC);
   if (doc != NULL)
