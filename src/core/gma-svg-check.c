@@ -186,6 +186,19 @@ static const char * const loading_functions[] = {
   "image-set", "-webkit-image-set", "image", "src", "cross-fade", "-webkit-cross-fade",
 };
 
+/* Counts the lines from *@counted (on the line *@line) up to @to, which
+ * is never before it: each text is counted once, whatever its size. */
+static guint
+line_up_to (const char **counted,
+            guint       *line,
+            const char  *to)
+{
+  for (; *counted < to; (*counted)++)
+    if (**counted == '\n')
+      (*line)++;
+  return *line;
+}
+
 /* Checks the CSS (or attribute value) @text whose first byte is on the
  * line @line; @where says where it is, for the messages. */
 static void
@@ -194,14 +207,12 @@ check_css (Check      *check,
            guint       line,
            const char *where)
 {
+  const char *counted = text;
   const char *p;
 
   if ((p = strchr (text, '\\')) != NULL)
     {
-      for (const char *q = text; q < p; q++)
-        if (*q == '\n')
-          line++;
-      problem (check, line,
+      problem (check, line_up_to (&counted, &line, p),
                "a backslash (\\) is not allowed %s: a CSS escape can spell a reference to "
                "another file so that no check sees it; write the characters themselves",
                where);
@@ -212,15 +223,10 @@ check_css (Check      *check,
     {
       const char *name_start;
       g_autofree char *name = NULL;
-      guint at_line;
 
       if (*p == '@' && g_ascii_strncasecmp (p, "@import", 7) == 0)
         {
-          at_line = line;
-          for (const char *q = text; q < p; q++)
-            if (*q == '\n')
-              at_line++;
-          problem (check, at_line,
+          problem (check, line_up_to (&counted, &line, p),
                    "@import is not allowed %s: it loads a style sheet from elsewhere; write "
                    "the rules in the picture itself", where);
           /* (what it imports is not a second problem) */
@@ -238,11 +244,6 @@ check_css (Check      *check,
       if (name_start == p)
         continue;
       name = g_ascii_strdown (name_start, p - name_start);
-
-      at_line = line;
-      for (const char *q = text; q < name_start; q++)
-        if (*q == '\n')
-          at_line++;
 
       if (g_str_equal (name, "url"))
         {
@@ -263,12 +264,14 @@ check_css (Check      *check,
           if (end == NULL)
             end = arg + strlen (arg);
           target = g_strstrip (g_strndup (arg, end - arg));
+          /* Past the argument: the text is scanned once. */
+          p = end - 1;
 
           if (target[0] == '#' && target[1] != '\0')
             continue;
 
           shown = shorten (target);
-          problem (check, at_line,
+          problem (check, line_up_to (&counted, &line, name_start),
                    "url(%s) %s leads outside the picture; an illustration may only refer "
                    "to its own parts, as url(#id)", shown, where);
           continue;
@@ -276,7 +279,7 @@ check_css (Check      *check,
 
       for (guint i = 0; i < G_N_ELEMENTS (loading_functions); i++)
         if (g_str_equal (name, loading_functions[i]))
-          problem (check, at_line,
+          problem (check, line_up_to (&counted, &line, name_start),
                    "the CSS function %s() is not allowed %s: it loads other files; an "
                    "illustration may only refer to its own parts, as url(#id)",
                    name, where);
@@ -303,24 +306,25 @@ static const struct {
   { "discard", "pictures stand still, and an animation can change what a picture refers to after the check" },
 };
 
-/* The offset of the attribute @qname in the start tag that opens at
- * @start and is read up to @end (well-formed: libxml2 read it), or
- * @start. */
+/* The offset of the next attribute named @qname in the start tag read
+ * up to @end (well-formed: libxml2 read it), from *@scan on, which moves
+ * past it; @start when there is none. libxml2 gives the attributes in the
+ * tag's order (namespace declarations apart), so one tag is scanned once. */
 static gsize
-attribute_offset (Check      *check,
-                  gsize       start,
-                  gsize       end,
-                  const char *qname)
+next_attribute_offset (Check      *check,
+                       gsize      *scan,
+                       gsize       start,
+                       gsize       end,
+                       const char *qname)
 {
   const char *d = check->data;
   gsize qlen = strlen (qname);
-  gsize p = start + 1;
+  gsize p = *scan;
 
-  while (p < end && !g_ascii_isspace (d[p]) && d[p] != '/' && d[p] != '>')
-    p++;
   for (;;)
     {
       gsize name;
+      gboolean found;
       char quote;
 
       while (p < end && g_ascii_isspace (d[p]))
@@ -330,8 +334,7 @@ attribute_offset (Check      *check,
       name = p;
       while (p < end && !g_ascii_isspace (d[p]) && d[p] != '=')
         p++;
-      if (p - name == qlen && memcmp (d + name, qname, qlen) == 0)
-        return name;
+      found = p - name == qlen && memcmp (d + name, qname, qlen) == 0;
       while (p < end && d[p] != '"' && d[p] != '\'')
         p++;
       if (p >= end)
@@ -340,6 +343,11 @@ attribute_offset (Check      *check,
       while (p < end && d[p] != quote)
         p++;
       p++;
+      if (found)
+        {
+          *scan = p;
+          return name;
+        }
     }
 }
 
@@ -429,6 +437,7 @@ on_start_element (void           *user_data,
   gsize start = find_back (check, end, "<");
   guint line = line_at (check, start);
   OpenElement open = { g_strdup (local), line };
+  gsize scan;
 
   if (check->done)
     {
@@ -463,6 +472,12 @@ on_start_element (void           *user_data,
         problem (check, line, "the element <%s> is not allowed in an illustration: %s; "
                  "remove it", local, refused_elements[i].reason);
 
+  /* past the element's name */
+  scan = start + 1;
+  while (scan < end && !g_ascii_isspace (check->data[scan]) && check->data[scan] != '/' &&
+         check->data[scan] != '>')
+    scan++;
+
   for (int i = 0; i < n_attributes; i++)
     {
       const xmlChar **attribute = attributes + 5 * i;
@@ -471,7 +486,7 @@ on_start_element (void           *user_data,
                                ? g_strconcat (attr_prefix, ":", attribute[0], NULL)
                                : g_strdup ((const char *) attribute[0]);
       g_autofree char *value = attribute_value (attribute[3], attribute[4]);
-      guint attr_line = line_at (check, attribute_offset (check, start, end, qname));
+      guint attr_line = line_at (check, next_attribute_offset (check, &scan, start, end, qname));
 
       check_attribute (check, local, (const char *) attribute[0], attr_prefix,
                        (const char *) attribute[2], value, attr_line);
