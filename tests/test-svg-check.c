@@ -198,6 +198,15 @@ static const Row rows[] = {
   { "many-elements", NULL, -1, GEN_MANY_ELEMENTS, NULL },
 };
 
+static void
+append_times (GString    *text,
+              const char *piece,
+              guint       n)
+{
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, piece);
+}
+
 static char *
 generate (Gen    gen,
           gsize *len)
@@ -208,37 +217,30 @@ generate (Gen    gen,
     {
     case GEN_QUADRATIC:
       g_string_append (text, "<!DOCTYPE svg [<!ENTITY a \"");
-      for (guint i = 0; i < 10000; i++)
-        g_string_append_c (text, 'x');
+      append_times (text, "x", 10000);
       g_string_append (text, "\">]><svg " NS "><text>");
-      for (guint i = 0; i < 1000; i++)
-        g_string_append (text, "&a;");
+      append_times (text, "&a;", 1000);
       g_string_append (text, "</text></svg>\n");
       break;
     case GEN_DEEP:
       g_string_append (text, "<svg " NS ">\n");
-      for (guint i = 0; i < 100; i++)
-        g_string_append (text, "<g>\n");
-      for (guint i = 0; i < 100; i++)
-        g_string_append (text, "</g>");
+      append_times (text, "<g>\n", 100);
+      append_times (text, "</g>", 100);
       g_string_append (text, "\n</svg>\n");
       break;
     case GEN_MANY:
       g_string_append (text, "<svg " NS ">\n");
-      for (guint i = 0; i < 25; i++)
-        g_string_append (text, "<rect onclick=\"x()\"/>\n");
+      append_times (text, "<rect onclick=\"x()\"/>\n", 25);
       g_string_append (text, "</svg>\n");
       break;
     case GEN_LARGE_TEXT:
       g_string_append (text, "<svg " NS "><text>");
-      for (guint i = 0; i < 1000000; i++)
-        g_string_append (text, "字");
+      append_times (text, "字", 1000000);
       g_string_append (text, "</text></svg>\n");
       break;
     case GEN_MANY_ELEMENTS:
       g_string_append (text, "<svg " NS ">\n");
-      for (guint i = 0; i < 40000; i++)
-        g_string_append (text, "<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"/>\n");
+      append_times (text, "<rect x=\"1\" y=\"2\" width=\"3\" height=\"4\"/>\n", 40000);
       g_string_append (text, "</svg>\n");
       break;
     case GEN_NONE:
