@@ -16,7 +16,8 @@
  * GMA_SCREENSHOT_LANGUAGE=en shows the content in English.
  *
  * The window takes the whole (virtual) screen: there is no window manager
- * under Xvfb to maximise it. States are set through the window's own
+ * under Xvfb to maximise it. Under a Wayland compositor (GDK_BACKEND=wayland,
+ * e.g. cage) the screen is taken with grim. States are set through the window's own
  * actions, so no key press has to find its way to the window. */
 #define G_LOG_DOMAIN "gma-screenshot"
 #include "config.h"
@@ -90,6 +91,37 @@ show_page (UiFixture  *fixture,
   ui_wait_for_page (fixture, uri);
 }
 
+/* GMA_SCREENSHOT_SETTINGS="gtk-xft-dpi=147456 gtk-theme-name=HighContrast":
+ * GtkSettings as a desktop sets them (text-scaling-factor 1.5 reaches GTK
+ * as gtk-xft-dpi; Xvfb has no XSETTINGS, and GTK on X11 takes no DPI
+ * from settings.ini). */
+static void
+apply_settings (const char *assignments)
+{
+  g_auto(GStrv) pairs = assignments != NULL ? g_strsplit (assignments, " ", -1) : NULL;
+  GtkSettings *settings = gtk_settings_get_default ();
+
+  for (guint i = 0; pairs != NULL && pairs[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (pairs[i], "=", 2);
+      GParamSpec *pspec;
+
+      if (pair[0][0] == '\0')
+        continue;
+      pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (settings), pair[0]);
+      if (pspec == NULL || pair[1] == NULL)
+        g_error ("GMA_SCREENSHOT_SETTINGS: “%s” is not a setting NAME=VALUE of GtkSettings", pairs[i]);
+      if (pspec->value_type == G_TYPE_INT)
+        g_object_set (settings, pair[0], atoi (pair[1]), NULL);
+      else if (pspec->value_type == G_TYPE_BOOLEAN)
+        g_object_set (settings, pair[0], g_str_equal (pair[1], "true") || g_str_equal (pair[1], "1"), NULL);
+      else if (pspec->value_type == G_TYPE_STRING)
+        g_object_set (settings, pair[0], pair[1], NULL);
+      else
+        g_error ("GMA_SCREENSHOT_SETTINGS: %s is not a number, a string or a boolean", pair[0]);
+    }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -107,6 +139,7 @@ main (int argc, char *argv[])
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   gtk_init ();
+  apply_settings (g_getenv ("GMA_SCREENSHOT_SETTINGS"));
 
   if (argc != 4)
     {
@@ -187,10 +220,15 @@ main (int argc, char *argv[])
   /* Let the last layout and the page's pictures settle. */
   ui_wait_ms (1500);
 
-  command = g_strdup_printf ("import -window root '%s'", out);
+  /* Under a Wayland compositor (cage, for the kiosk on a portrait
+   * output), grim: wlr-screencopy. */
+  if (g_str_equal (G_OBJECT_TYPE_NAME (gdk_display_get_default ()), "GdkWaylandDisplay"))
+    command = g_strdup_printf ("grim '%s'", out);
+  else
+    command = g_strdup_printf ("import -window root '%s'", out);
   if (!g_spawn_command_line_sync (command, NULL, NULL, &status, &error) ||
       !g_spawn_check_wait_status (status, &error))
-    g_error ("import: %s", error->message);
+    g_error ("%s: %s", command, error->message);
 
   ui_fixture_tear_down (&fixture, NULL);
   return 0;

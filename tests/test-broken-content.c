@@ -5,7 +5,7 @@
  * thing (a file's text, a file replaced by an empty one, a directory, a
  * dangling symbolic link, an unreadable file…) and gives the whole error
  * message the set must be refused with, every line "FILE:PLACE: reason".
- * Then the application's own loader (gma_application_load_content(), what
+ * Then the program's own loader (gma_content_load(), what
  * --content and the content-directory key use) must fall back to the
  * embedded content and carry the same message, and a set loaded before
  * must be untouched. No display is needed: nothing here opens a window.
@@ -30,7 +30,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "gma-application.h"
 #include "gma-content.h"
 #include "gma-json.h"
 #include "test-util.h"
@@ -459,7 +458,7 @@ run_row (const Row *row,
 
   /* 3. The application falls back to the embedded content, and says why
    *    with the same message. */
-  used = gma_application_load_content (dir, NULL, &override_error, &error);
+  used = gma_content_load (dir, NULL, &override_error, &error);
   g_assert_no_error (error);
   g_assert_nonnull (used);
   g_assert_true (gma_content_is_embedded (used));

@@ -125,20 +125,6 @@ test_languages (void)
   g_assert_cmpstr (gma_faq_entry_get_question (entry), ==, "質問Aですか？");
 }
 
-static void
-test_id_syntax (void)
-{
-  g_assert_true (gma_faq_id_is_valid ("faq-3-1"));
-  g_assert_true (gma_faq_id_is_valid ("faq-A2-10"));
-  g_assert_false (gma_faq_id_is_valid ("faq-3"));
-  g_assert_false (gma_faq_id_is_valid ("faq-3-"));
-  g_assert_false (gma_faq_id_is_valid ("faq--1"));
-  g_assert_false (gma_faq_id_is_valid ("faq-3-1a"));
-  g_assert_false (gma_faq_id_is_valid ("FAQ-3-1"));
-  g_assert_false (gma_faq_id_is_valid ("faq-3 -1"));
-  g_assert_false (gma_faq_id_is_valid (NULL));
-}
-
 typedef struct
 {
   const char *name;
@@ -334,7 +320,6 @@ main (int   argc,
   g_test_add_func ("/faq/valid", test_valid);
   g_test_add_func ("/faq/minimal-valid", test_minimal_valid);
   g_test_add_func ("/faq/languages", test_languages);
-  g_test_add_func ("/faq/id-syntax", test_id_syntax);
   g_test_add_func ("/faq/embedded", test_embedded);
   g_test_add_func ("/faq/advice", test_advice);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "gma-content.h"
+#include "flow-test-util.h"
 #include "gma-flow-diagram.h"
 
 /* What the parser saw in one document. */
@@ -395,25 +396,6 @@ static const char escape_flow[] =
   "  {\"id\": \"other\", \"kind\": \"result\", \"title\": {\"ja\": \"別の終わり\"},"
   "   \"page\": \"pages/other.html\"}"
   " ]}";
-
-static GmaFlow *
-flow_from_string (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
-  g_autoptr(GmaProblems) problems = gma_problems_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autoptr(GError) error = NULL;
-  const char * const languages[] = { "ja", NULL };
-  GmaFlow *flow;
-
-  root = gma_json_load (bytes, "flow.json", problems);
-  g_assert_nonnull (root);
-  flow = gma_flow_new_from_json (root, languages, "flow.json", problems);
-  gma_problems_to_error (problems, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (flow);
-  return flow;
-}
 
 static void
 test_escape (void)

@@ -281,24 +281,6 @@ test_page_paths (void)
           g_assert_true (problems_have (problems, "$.nodes[3].page", "is not a file under pages/"));
         }
     }
-
-  /* The rule itself */
-  g_assert_true (gma_content_path_is_safe ("pages/r1.html"));
-  g_assert_false (gma_content_path_is_safe ("pages/r1\xff.html"));
-  g_assert_false (gma_content_path_is_safe ("pages/a:b.html"));
-  g_assert_false (gma_content_path_is_safe ("pages/a\x01.html"));
-}
-
-static void
-test_id_syntax (void)
-{
-  g_assert_true (gma_flow_id_is_valid ("remedy-1"));
-  g_assert_true (gma_flow_id_is_valid ("Start2"));
-  g_assert_false (gma_flow_id_is_valid (""));
-  g_assert_false (gma_flow_id_is_valid (NULL));
-  g_assert_false (gma_flow_id_is_valid ("a b"));
-  g_assert_false (gma_flow_id_is_valid ("a/b"));
-  g_assert_false (gma_flow_id_is_valid ("ノード"));
 }
 
 /* The content contract's table of edges (shared/spec/content.md). The
@@ -419,7 +401,6 @@ main (int   argc,
   g_test_add_func ("/flow/valid", test_valid);
   g_test_add_func ("/flow/languages", test_languages);
   g_test_add_func ("/flow/dot", test_dot);
-  g_test_add_func ("/flow/id-syntax", test_id_syntax);
   g_test_add_func ("/flow/page-paths", test_page_paths);
   g_test_add_func ("/flow/embedded-edges", test_embedded_edges);
 

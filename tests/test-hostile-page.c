@@ -375,7 +375,7 @@ test_click_control (Fixture       *fixture,
 {
   if (!ui_have_xtest ())
     {
-      g_test_skip ("needs xdotool and an X11 display");
+      g_test_skip (ui_xtest_skip_reason ());
       return;
     }
 
@@ -395,7 +395,7 @@ test_click (Fixture       *fixture,
 
   if (!ui_have_xtest ())
     {
-      g_test_skip ("needs xdotool and an X11 display");
+      g_test_skip (ui_xtest_skip_reason ());
       return;
     }
 

@@ -755,7 +755,7 @@ test_kiosk_keys_end_to_end (void)
 
   if (!ui_have_xtest ())
     {
-      g_test_skip ("needs xdotool and an X11 display");
+      g_test_skip (ui_xtest_skip_reason ());
       return;
     }
 
@@ -834,7 +834,7 @@ test_kiosk_secondary_click (void)
 
   if (!ui_have_xtest ())
     {
-      g_test_skip ("needs xdotool and an X11 display");
+      g_test_skip (ui_xtest_skip_reason ());
       return;
     }
 

@@ -18,46 +18,14 @@ static const char * const results[] = {
 
 /* ---- in the real window ------------------------------------------------------- */
 
-typedef struct {
-  GdkTexture *texture;
-  GError *error;
-  gboolean done;
-} Snapshot;
-
-static void
-snapshot_done (GObject      *source,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  Snapshot *snapshot = user_data;
-
-  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result,
-                                                           &snapshot->error);
-  snapshot->done = TRUE;
-}
-
-static gboolean
-snapshot_is_done (gpointer data)
-{
-  return ((Snapshot *) data)->done;
-}
-
 /* Width of the whole document as WebKit draws it, in pixels. */
 static int
 document_width (WebKitWebView *web_view)
 {
-  Snapshot snapshot = { 0 };
-  int width;
+  g_autoptr(GdkTexture) texture = ui_snapshot_web_view (GTK_WIDGET (web_view),
+                                                        WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT);
 
-  webkit_web_view_get_snapshot (web_view, WEBKIT_SNAPSHOT_REGION_FULL_DOCUMENT,
-                                WEBKIT_SNAPSHOT_OPTIONS_NONE, NULL, snapshot_done, &snapshot);
-  ui_wait_until (snapshot_is_done, &snapshot, "a snapshot of the page");
-  g_assert_no_error (snapshot.error);
-  g_assert_nonnull (snapshot.texture);
-  width = gdk_texture_get_width (snapshot.texture);
-  g_object_unref (snapshot.texture);
-
-  return width;
+  return gdk_texture_get_width (texture);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "gma-render.h"
 #include "gma-router.h"
 #include "gma-session.h"
+#include "test-util.h"
 
 /* The embedded content, a walk, and every document the pane can show:
  * each node's page (reached by walking to it, so with its path), each
@@ -67,23 +68,8 @@ static char *
 load_document (Documents *documents,
                guint      i)
 {
-  const char *uri = g_ptr_array_index (documents->uris, i);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autofree char *type = NULL;
-  gsize len;
-  const char *data;
-
-  if (g_str_has_prefix (uri, "gma://page/"))
-    g_assert_true (gma_session_jump_to (documents->session, uri + strlen ("gma://page/")));
-
-  bytes = gma_router_load (documents->content, documents->session, uri, &type, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (bytes);
-  g_assert_true (g_str_has_prefix (type, "text/html"));
-
-  data = g_bytes_get_data (bytes, &len);
-  return g_strndup (data, len);
+  return test_load_document (documents->content, documents->session,
+                             g_ptr_array_index (documents->uris, i));
 }
 
 /* The decoded values of attribute @name (href, src, alt…) of every start

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Helpers shared by the core tests (GLib only): text assertions with the
- * whole text in the failure, and scratch copies of content sets. */
+/* Helpers shared by the core tests (GLib and the core): text assertions
+ * with the whole text in the failure, scratch copies of content sets, a
+ * page as the pane is served it. */
 #pragma once
 
 #include <errno.h>
@@ -9,6 +10,9 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+
+#include "gma-router.h"
+#include "gma-session.h"
 
 static inline void
 test_assert_contains (const char *haystack,
@@ -148,4 +152,29 @@ test_replace_all_in_file (const char *dir,
 
   if (n != count)
     g_error ("“%s” found %u time(s) in %s/%s, not %u", old, n, dir, name, count);
+}
+
+/* The HTML the page pane is served for @uri; a flow page is walked to in
+ * @session first. */
+static inline char *
+test_load_document (GmaContent *content,
+                    GmaSession *session,
+                    const char *uri)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *type = NULL;
+  gsize len;
+  const char *data;
+
+  if (g_str_has_prefix (uri, "gma://page/"))
+    g_assert_true (gma_session_jump_to (session, uri + strlen ("gma://page/")));
+
+  bytes = gma_router_load (content, session, uri, &type, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_true (g_str_has_prefix (type, "text/html"));
+
+  data = g_bytes_get_data (bytes, &len);
+  return g_strndup (data, len);
 }

@@ -240,7 +240,9 @@ ui_fixture_open_window (UiFixture *fixture)
 
   fixture->window = gma_window_new (fixture->app);
   gma_window_set_content (fixture->window, fixture->content, NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
+  /* A kiosk's window has the screen's size of its own. */
+  if (fixture->window->kiosk == NULL)
+    gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   ui_wait_until (window_drawn, fixture, "the window's first frame and web view");
@@ -283,6 +285,46 @@ ui_kiosk_fixture_tear_down (UiFixture *fixture, gconstpointer data)
   g_settings_reset (settings, "kiosk-mode");
 }
 
+typedef struct {
+  GdkTexture *texture;
+  GError     *error;
+  gboolean    done;
+} UiSnapshot;
+
+static void
+ui_snapshot_done (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  UiSnapshot *snapshot = user_data;
+
+  snapshot->texture = webkit_web_view_get_snapshot_finish (WEBKIT_WEB_VIEW (source), result,
+                                                           &snapshot->error);
+  snapshot->done = TRUE;
+}
+
+static gboolean
+ui_snapshot_taken (gpointer data)
+{
+  return ((UiSnapshot *) data)->done;
+}
+
+/* What @web_view draws of @region (the visible part, the whole document),
+ * as WebKit paints it. */
+static inline GdkTexture *
+ui_snapshot_web_view (GtkWidget            *web_view,
+                      WebKitSnapshotRegion  region)
+{
+  UiSnapshot snapshot = { NULL, NULL, FALSE };
+
+  webkit_web_view_get_snapshot (WEBKIT_WEB_VIEW (web_view), region, WEBKIT_SNAPSHOT_OPTIONS_NONE,
+                                NULL, ui_snapshot_done, &snapshot);
+  ui_wait_until (ui_snapshot_taken, &snapshot, "a snapshot of the page");
+  g_assert_no_error (snapshot.error);
+  g_assert_nonnull (snapshot.texture);
+  return snapshot.texture;
+}
+
 /* The text on @widget's clipboard, or NULL when it holds nothing. */
 static inline char *
 ui_dup_clipboard_text (GtkWidget *widget)
@@ -301,6 +343,23 @@ ui_dup_clipboard_text (GtkWidget *widget)
   g_value_unset (&value);
 
   return text;
+}
+
+/* The first button under @widget (or @widget itself) bound to @action. */
+static inline GtkWidget *
+ui_find_action_button (GtkWidget  *widget,
+                       const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = ui_find_action_button (child, action);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static inline void
@@ -324,6 +383,21 @@ ui_have_xtest (void)
   /* By type name: no X11 header is needed where GTK was built without it. */
   return xdotool != NULL && display != NULL &&
          g_str_equal (G_OBJECT_TYPE_NAME (display), "GdkX11Display");
+}
+
+/* Why ui_have_xtest() says no, for g_test_skip(): on Wayland (tools/test's
+ * second pass) a test that sends real input stays X11-only. */
+static inline const char *
+ui_xtest_skip_reason (void)
+{
+  GdkDisplay *display = gdk_display_get_default ();
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+
+  if (display != NULL && !g_str_equal (G_OBJECT_TYPE_NAME (display), "GdkX11Display"))
+    return "sends real input through XTEST (xdotool): X11 only, and GTK draws on Wayland here";
+  if (xdotool == NULL)
+    return "sends real input through XTEST and xdotool is not installed";
+  return "sends real input through XTEST: needs an X11 display";
 }
 
 /* Runs "xdotool ARGS" (@format and what follows make ARGS), which must
@@ -350,6 +424,60 @@ ui_xdotool (guint       settle_ms,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   ui_wait_ms (settle_ms);
+}
+
+static gboolean
+ui_window_active (gpointer data)
+{
+  return gtk_window_is_active (GTK_WINDOW (data));
+}
+
+static void
+ui_read_text_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  char **out = user_data;
+
+  /* Nothing to read (no selection, or none as text) leaves NULL. */
+  out[0] = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, NULL);
+  out[1] = GINT_TO_POINTER (1);
+}
+
+static gboolean
+ui_read_done (gpointer data)
+{
+  char **out = data;
+  return out[1] != NULL;
+}
+
+/* The text on @display's clipboard as another application sees it: read
+ * through a second connection to the display server, which is another
+ * client to it, through the X server's selection or the Wayland
+ * compositor's data device. On Wayland only the client with the keyboard
+ * focus is offered the selection: the other client shows a window and
+ * waits for the focus first. NULL when there is no text. */
+static inline char *
+ui_read_clipboard_elsewhere (GdkDisplay *display)
+{
+  GdkDisplay *other = gdk_display_open (gdk_display_get_name (display));
+  GtkWidget *window;
+  char *out[2] = { NULL, NULL };
+
+  g_assert_nonnull (other);
+  window = gtk_window_new ();
+  gtk_window_set_display (GTK_WINDOW (window), other);
+  gtk_window_set_child (GTK_WINDOW (window), gtk_label_new ("another application"));
+  gtk_window_present (GTK_WINDOW (window));
+  if (g_str_equal (G_OBJECT_TYPE_NAME (other), "GdkWaylandDisplay"))
+    ui_wait_until (ui_window_active, window, "the other client's window to have the focus");
+
+  gdk_clipboard_read_text_async (gdk_display_get_clipboard (other), NULL, ui_read_text_cb, out);
+  ui_wait_until (ui_read_done, out, "the other client's clipboard read");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  gdk_display_close (other);
+  return out[0];
 }
 
 /* /proc/PID/stat: "PID (COMM) STATE PPID …"; COMM may hold spaces and

@@ -17,25 +17,17 @@
  * directory is opened once, when the set is loaded, and each file below
  * it, each time it is read, without following links (gma-content-open.h).
  * Every SVG picture a page shows is checked (gma-svg-check.h) at load
- * and each time it is read.
+ * and each time it is read. The limits and the path rule are gma-base.h's.
  */
 #pragma once
 
 #include <gio/gio.h>
-#include "gma-flow.h"
+
+#include "gma-base.h"
 #include "gma-faq.h"
+#include "gma-flow.h"
 
 G_BEGIN_DECLS
-
-#define GMA_CONTENT_MAX_PAGE_SIZE  (2 * 1024 * 1024)  /* bytes */
-#define GMA_CONTENT_MAX_IMAGE_SIZE (4 * 1024 * 1024)  /* bytes */
-
-#define GMA_CONTENT_ERROR (gma_content_error_quark ())
-typedef enum {
-  GMA_CONTENT_ERROR_INVALID,    /* one line per problem in the message */
-  GMA_CONTENT_ERROR_NOT_FOUND,  /* a file asked for is not in the set */
-} GmaContentError;
-GQuark gma_content_error_quark (void);
 
 #define GMA_TYPE_CONTENT (gma_content_get_type ())
 G_DECLARE_FINAL_TYPE (GmaContent, gma_content, GMA, CONTENT, GObject)
@@ -60,28 +52,43 @@ GmaContent  *gma_content_new            (GFile              *root,
 GmaContent  *gma_content_new_embedded   (GError            **error);
 GmaContent  *gma_content_new_embedded_full (const char * const *languages,
                                          GError            **error);
+/* Loads the content set: the override directory @directory when it is
+ * non-empty, otherwise (or when the override is invalid) the embedded set.
+ * @language: "ja", "en", or NULL for the locale's.
+ * When the override is refused, @override_error receives every problem.
+ * Returns NULL only if the embedded set itself is broken. The program's
+ * one way to load a set (the window, the command line). */
+GmaContent  *gma_content_load           (const char       *directory,
+                                         const char       *language,
+                                         char            **override_error,
+                                         GError          **error);
+
 /* The same set as @self (embedded, or the same directory), loaded again
  * in @language; as gma_content_new() it may come back in Japanese. */
 GmaContent  *gma_content_new_for_language (GmaContent       *self,
                                          const char       *language,
                                          GError          **error);
-/* Registers the embedded content and web resources (the page template,
- * the style) with GIO; called by gma_content_new_embedded() and by the
- * renderer, safe to call any number of times from any thread. Call
- * this, never the generated gma_content_register_resource(), which must
- * run only once. */
-void         gma_content_register_resources (void);
-
-/* Whether @path is a plain relative path inside a set: valid UTF-8, no
- * leading "/", no "..", "." or empty segments, no backslash, colon or
- * control character. The one rule for every path of a set: flow.json's
- * pages, links in pages, gma_content_load_file(). */
-gboolean     gma_content_path_is_safe   (const char *path);
 
 GFile       *gma_content_get_root       (GmaContent *self);
 gboolean     gma_content_is_embedded    (GmaContent *self);
 GmaFlow     *gma_content_get_flow       (GmaContent *self);
 GmaFaq      *gma_content_get_faq        (GmaContent *self);
+/* What a page id names: see gma_content_resolve(). */
+typedef enum {
+  GMA_PAGE_NONE,   /* nothing of the set */
+  GMA_PAGE_NODE,   /* a node of the flow ("remedy-3") */
+  GMA_PAGE_FAQ,    /* an entry of the FAQ ("faq-3-1") */
+} GmaPageKind;
+
+/* Resolves a page id once, for whoever shows or serves the page (the
+ * router, the window, the sidebar, --page): the ids of a valid set name
+ * one page each (a node may not have an FAQ entry's id). @node and
+ * @entry (both optional, borrowed) receive the node or the entry, NULL
+ * otherwise. */
+GmaPageKind  gma_content_resolve        (GmaContent     *self,
+                                         const char     *id,
+                                         const GmaNode **node,
+                                         GmaFaqEntry   **entry);
 /* Which year's guidance the set describes ("令和5年度（2023年11月）"). */
 const char  *gma_content_get_edition    (GmaContent *self);
 /* The title of the guide the set is drawn from. */

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "gma-faq.h"
-#include "gma-flow.h"
 
 /* ------------------------------------------------------------------ */
 /* GmaFaqEntry                                                        */
@@ -286,46 +285,6 @@ gma_faq_init (GmaFaq *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-static gboolean
-category_id_is_valid (const char *id)
-{
-  if (id == NULL || id[0] == '\0')
-    return FALSE;
-
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_isalnum (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
-gboolean
-gma_faq_id_is_valid (const char *id)
-{
-  const char *dash;
-  g_autofree char *category = NULL;
-
-  if (id == NULL || !g_str_has_prefix (id, "faq-"))
-    return FALSE;
-
-  id += strlen ("faq-");
-  dash = strchr (id, '-');
-  if (dash == NULL)
-    return FALSE;
-
-  category = g_strndup (id, dash - id);
-  if (!category_id_is_valid (category))
-    return FALSE;
-
-  if (dash[1] == '\0')
-    return FALSE;
-  for (const char *p = dash + 1; *p; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-
-  return TRUE;
-}
-
 static char **
 parse_see_also (JsonObject  *object,
                 const char  *file,
@@ -521,7 +480,7 @@ gma_faq_new_from_json (JsonNode           *root,
         {
           g_autofree char *id_path = gma_json_path_member (path, "id");
 
-          if (!category_id_is_valid (category_id))
+          if (!gma_faq_category_id_is_valid (category_id))
             {
               gma_problems_add (problems, file, id_path,
                                 "“%s” is not a valid category id; use ASCII letters and "

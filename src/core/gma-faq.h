@@ -49,8 +49,5 @@ const char * const *gma_faq_get_preface              (GmaFaq     *self);
 char               *gma_faq_get_advice               (GmaFaq     *self);
 /* The heading above the list ("よくある質問（FAQ）"). */
 const char         *gma_faq_get_title                (GmaFaq     *self);
-/* Whether @id has the form of an entry id: "faq-<category>-<number>",
- * the category ASCII letters and digits, the number digits. */
-gboolean            gma_faq_id_is_valid              (const char *id);
 
 G_END_DECLS

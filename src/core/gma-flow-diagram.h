@@ -4,7 +4,8 @@
  * The picture is generated from the GmaFlow itself, so it stays true when
  * an administrator changes flow.json. Nodes are laid out top to bottom in
  * layers (a node's layer is the longest path to it from the start node),
- * ordered within each layer to reduce crossings.
+ * ordered within each layer to reduce crossings (gma-flow-layout.h); its
+ * own words are gma-words.h's.
  *
  * Structure of the document (stable: the UI and the tests rely on it):
  *
@@ -44,13 +45,14 @@ char *gma_flow_diagram_svg (GmaFlow            *flow,
 
 /* The same picture without its <style> element, for a page that shows
  * it inline: a page's content security policy blocks <style> elements,
- * so the page loads gma_flow_diagram_get_style_sheet() as a style sheet
- * instead. */
+ * so the page links to the style sheet instead (GMA_FLOW_STYLE_URI). */
 char       *gma_flow_diagram_svg_inline      (GmaFlow            *flow,
                                               const char * const *visited,
                                               const char         *current,
                                               const char         *language);
-/* The picture's CSS (light, dark, high contrast), without <style>. */
+/* The picture's CSS (light, dark, high contrast), without <style>: the
+ * resource web/flow-diagram.css (resources/web/), which the router serves
+ * as GMA_FLOW_STYLE_URI. */
 const char *gma_flow_diagram_get_style_sheet (void);
 
 G_END_DECLS

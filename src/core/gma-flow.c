@@ -7,8 +7,6 @@
 
 #include <string.h>
 
-#include "gma-content.h"
-#include "gma-faq.h"
 #include "gma-flow.h"
 
 struct _GmaNode
@@ -113,19 +111,6 @@ gma_flow_init (GmaFlow *self)
 {
   self->nodes = g_ptr_array_new_with_free_func ((GDestroyNotify) gma_node_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-}
-
-gboolean
-gma_flow_id_is_valid (const char *id)
-{
-  if (id == NULL || id[0] == '\0')
-    return FALSE;
-
-  for (const char *p = id; *p; p++)
-    if (!g_ascii_isalnum (*p) && *p != '-')
-      return FALSE;
-
-  return TRUE;
 }
 
 static const char *

@@ -42,8 +42,6 @@ char           *gma_flow_to_dot           (GmaFlow    *self);
 /* flow.json's "edition" and "source" texts, in the chosen language. */
 const char     *gma_flow_get_edition      (GmaFlow    *self);
 const char     *gma_flow_get_source       (GmaFlow    *self);
-/* Whether @id is a valid node id: ASCII letters, digits and '-'. */
-gboolean        gma_flow_id_is_valid      (const char *id);
 
 const char     *gma_node_get_id           (const GmaNode *node);
 GmaNodeKind     gma_node_get_kind         (const GmaNode *node);

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gma-base.h"
 #include "gma-html.h"
 
 /* HTML's white space (not vertical tab). */
@@ -748,7 +749,7 @@ static const struct {
   { "https://", GMA_HTML_URL_WEB },
   { "http://", GMA_HTML_URL_WEB },
   { "mailto:", GMA_HTML_URL_MAILTO },
-  { "gma://", GMA_HTML_URL_APP },
+  { GMA_URI_SCHEME "://", GMA_HTML_URL_APP },
 };
 
 /* The entry of url_schemes[] @url starts with, or -1. */

@@ -2,11 +2,12 @@
 /* gma-html.h: the one HTML model of the app.
  *
  * Only this module knows HTML syntax. Its clients: the page checker
- * (gma-content.c: tags, attributes and references, reported at
- * line:column places), the renderer (gma-render.c: links and the
- * counter's marker), the search (gma-search.c: a page's text) and the
- * highlighter (gma-highlight.c: <mark> in the page's text runs). Since
- * they all read a page through the same tokenizer and decoder, they
+ * (gma-content-pages.c: tags, attributes and references, reported at
+ * line:column places), the renderer (gma-render-links.c and
+ * gma-render-contact.c: links and the counter's marker), the search
+ * (gma-search-index.c: a page's text) and the highlighter
+ * (gma-highlight.c: <mark> in the page's text runs). Since they all
+ * read a page through the same tokenizer and decoder, they
  * agree on what is a tag, what is text and what a reference means.
  *
  * The tokenizer follows the HTML standard's tokenizer for what page

@@ -5,10 +5,10 @@
  * values, and recurses without limit (a deeply nested file crashes it).
  * gma_json_load() therefore checks the raw bytes first (size, UTF-8,
  * nesting depth, strict RFC 8259 syntax with line:column positions) and
- * only then hands them to json-glib.
+ * only then hands them to json-glib (gma-json-strict.c).
  *
- * The typed getters read a member of an object and, when it is missing or
- * of the wrong type, append a problem naming the JSON path
+ * The typed getters (gma-json.c) read a member of an object and, when it
+ * is missing or of the wrong type, append a problem naming the JSON path
  * ("flow.json: $.nodes[3].answers[0].next: …") to a GmaProblems list, so
  * that a validator can report every error in a file, not just the first.
  */
@@ -16,27 +16,9 @@
 
 #include <json-glib/json-glib.h>
 
+#include "gma-base.h"
+
 G_BEGIN_DECLS
-
-#define GMA_JSON_MAX_SIZE  (2 * 1024 * 1024)  /* bytes */
-#define GMA_JSON_MAX_DEPTH 32
-
-/* A list of problems, each a full line: "FILE:PLACE: reason".
- * It is a GPtrArray of strings owned by the array. */
-typedef GPtrArray GmaProblems;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GmaProblems, g_ptr_array_unref)
-
-GmaProblems *gma_problems_new      (void);
-void         gma_problems_add      (GmaProblems *problems,
-                                    const char  *file,
-                                    const char  *place,
-                                    const char  *format,
-                                    ...) G_GNUC_PRINTF (4, 5);
-/* Joins all problems with "\n" into a GError (domain GMA_CONTENT_ERROR,
- * code GMA_CONTENT_ERROR_INVALID). Returns FALSE and sets @error when
- * there is at least one problem, TRUE otherwise. */
-gboolean     gma_problems_to_error (GmaProblems *problems,
-                                    GError     **error);
 
 /* Checks and parses @bytes (the contents of @file, a name used in
  * messages such as "flow.json"). On failure appends problems and returns

@@ -2,7 +2,6 @@
 #define G_LOG_DOMAIN "gma-router"
 #include "config.h"
 
-#include "gma-flow-diagram.h"
 #include "gma-render.h"
 #include "gma-router.h"
 
@@ -17,8 +16,9 @@ static const struct {
   { GMA_ROUTE_ACTION, "action" },
 };
 
-/* The app's own files that pages may load. */
-static const char * const app_files[] = { "page.css", NULL };
+/* The app's own files that pages may load (resources under web/), all
+ * style sheets. */
+static const char * const app_files[] = { "page.css", "flow-diagram.css", NULL };
 
 GmaRoute
 gma_router_parse (const char  *uri,
@@ -170,10 +170,10 @@ gma_router_load_with_contact (GmaContent        *content,
     {
     case GMA_ROUTE_PAGE:
       {
-        const GmaNode *node = gma_flow_lookup (gma_content_get_flow (content), argument);
+        const GmaNode *node;
         char *html;
 
-        if (node == NULL)
+        if (gma_content_resolve (content, argument, &node, NULL) != GMA_PAGE_NODE)
           return not_found (uri, error);
         if (!(html = gma_render_node_page_for_query (content, session, node, search_of_query (query), error)))
           return NULL;
@@ -182,10 +182,10 @@ gma_router_load_with_contact (GmaContent        *content,
 
     case GMA_ROUTE_FAQ:
       {
-        GmaFaqEntry *entry = gma_faq_lookup (gma_content_get_faq (content), argument);
+        GmaFaqEntry *entry;
         char *html;
 
-        if (entry == NULL)
+        if (gma_content_resolve (content, argument, NULL, &entry) != GMA_PAGE_FAQ)
           return not_found (uri, error);
         if (!(html = gma_render_faq_page_for_query (content, entry, search_of_query (query), error)))
           return NULL;
@@ -201,14 +201,6 @@ gma_router_load_with_contact (GmaContent        *content,
           char *html = gma_render_flow_page (content, session, error);
 
           return html ? string_to_bytes (html, content_type) : NULL;
-        }
-      if (g_strcmp0 (argument, "flow-diagram.css") == 0)
-        {
-          const char *css = gma_flow_diagram_get_style_sheet ();
-
-          if (content_type != NULL)
-            *content_type = g_strdup ("text/css");
-          return g_bytes_new_static (css, strlen (css));
         }
       if (g_strv_contains (app_files, argument))
         {

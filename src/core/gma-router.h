@@ -21,10 +21,6 @@
 
 G_BEGIN_DECLS
 
-#define GMA_URI_SCHEME "gma"
-#define GMA_FLOW_URI GMA_URI_SCHEME "://app/flow"
-#define GMA_FLOW_STYLE_URI GMA_URI_SCHEME "://app/flow-diagram.css"
-
 typedef enum {
   GMA_ROUTE_INVALID,
   GMA_ROUTE_PAGE,

@@ -39,7 +39,7 @@
 
 #include <glib.h>
 
-#include "gma-json.h"
+#include "gma-base.h"
 
 G_BEGIN_DECLS
 

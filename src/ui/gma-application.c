@@ -176,34 +176,6 @@ ensure_settings (GmaApplication  *self,
   return self->settings;
 }
 
-GmaContent *
-gma_application_load_content (const char  *directory,
-                              const char  *language,
-                              char       **override_error,
-                              GError     **error)
-{
-  const char *languages[] = { language, NULL };
-
-  if (override_error != NULL)
-    *override_error = NULL;
-
-  if (directory != NULL && directory[0] != '\0')
-    {
-      g_autoptr(GFile) root = g_file_new_for_commandline_arg (directory);
-      g_autoptr(GError) local_error = NULL;
-      GmaContent *content = gma_content_new (root, language ? languages : NULL, &local_error);
-
-      if (content != NULL)
-        return content;
-
-      if (override_error != NULL)
-        *override_error = g_strdup_printf (_("The content in “%s” was not used:\n%s"),
-                                           directory, local_error->message);
-    }
-
-  return gma_content_new_embedded_full (language ? languages : NULL, error);
-}
-
 /* The content language of the settings: "" follows the locale. */
 static const char *
 settings_language (GSettings *settings)
@@ -333,7 +305,7 @@ gma_application_handle_local_options (GApplication *app,
         language = settings_language (settings);
     }
 
-  content = gma_application_load_content (directory, language, &override_error, &error);
+  content = gma_content_load (directory, language, &override_error, &error);
   if (content == NULL)
     return print_content_error (error->message);
 
@@ -355,8 +327,7 @@ gma_application_handle_local_options (GApplication *app,
 
   if (page != NULL)
     {
-      if (gma_flow_lookup (gma_content_get_flow (content), page) == NULL &&
-          gma_faq_lookup (gma_content_get_faq (content), page) == NULL)
+      if (gma_content_resolve (content, page, NULL, NULL) == GMA_PAGE_NONE)
         {
           g_printerr (_("There is no page “%s”. gmis-assistant --list-pages shows the pages of "
                         "the flow; FAQ entries are named like faq-3-1.\n"),
@@ -440,7 +411,7 @@ ensure_content (GmaApplication *self,
       return TRUE;
     }
 
-  content = gma_application_load_content (directory, self->language, &override_error, error);
+  content = gma_content_load (directory, self->language, &override_error, error);
   if (content == NULL)
     return FALSE;
 

@@ -29,14 +29,4 @@ GmaContent     *gma_application_set_language     (GmaApplication *self,
                                                   const char     *language,
                                                   GError        **error);
 
-/* Loads the content set: the override directory @directory when it is
- * non-empty, otherwise (or when the override is invalid) the embedded set.
- * @language: "ja", "en", or NULL for the locale's.
- * When the override is refused, @override_error receives every problem.
- * Returns NULL only if the embedded set itself is broken. */
-GmaContent     *gma_application_load_content     (const char     *directory,
-                                                  const char     *language,
-                                                  char          **override_error,
-                                                  GError        **error);
-
 G_END_DECLS

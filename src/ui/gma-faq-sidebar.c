@@ -143,23 +143,29 @@ hit_kind_label (GmaFaqSidebar *self,
                 GmaSearchHit  *hit)
 {
   const char *id = gma_search_hit_get_id (hit);
+  const GmaNode *node;
+  GmaFaqEntry *entry;
+  const char *reference;
 
-  if (gma_search_hit_get_kind (hit) == GMA_SEARCH_KIND_FAQ)
+  switch (gma_content_resolve (self->content, id, &node, &entry))
     {
-      GmaFaqEntry *entry = gma_faq_lookup (gma_content_get_faq (self->content), id);
+    case GMA_PAGE_FAQ:
+      return g_strdup_printf ("FAQ %s", gma_faq_entry_get_number (entry));
 
-      return g_strdup_printf ("FAQ %s", entry != NULL ? gma_faq_entry_get_number (entry) : id);
-    }
-  else
-    {
-      const GmaNode *node = gma_flow_lookup (gma_content_get_flow (self->content), id);
-      const char *reference = node != NULL ? gma_node_get_reference (node) : NULL;
-
+    case GMA_PAGE_NODE:
+      reference = gma_node_get_reference (node);
       if (reference != NULL && reference[0] != '\0')
         return g_strdup (reference);
       /* The question view's words for the same pages */
-      if (node != NULL && gma_node_get_kind (node) == GMA_NODE_INTRO)
+      if (gma_node_get_kind (node) == GMA_NODE_INTRO)
         return g_strdup (_("Introduction"));
+      return g_strdup (_("What to do"));
+
+    case GMA_PAGE_NONE:
+    default:
+      /* Not of this set: what the index says it is */
+      if (gma_search_hit_get_kind (hit) == GMA_SEARCH_KIND_FAQ)
+        return g_strdup_printf ("FAQ %s", id);
       return g_strdup (_("What to do"));
     }
 }

@@ -12,6 +12,10 @@
  * entry keeps its cursor and selection while the visitor types. */
 
 #define KEY_MIN_PX 56
+/* Keys grow to share the keypad's width; at least 48 px wide (the touch
+ * target the kiosk keeps), so that the 12 columns of kana fit a portrait
+ * output 720 px wide. */
+#define KEY_MIN_WIDTH_PX 48
 
 struct _GmaKanaKeypad
 {
@@ -250,7 +254,7 @@ key_new (const char *label,
 
   gtk_widget_set_focusable (button, FALSE);
   gtk_widget_set_focus_on_click (button, FALSE);
-  gtk_widget_set_size_request (button, KEY_MIN_PX, KEY_MIN_PX);
+  gtk_widget_set_size_request (button, KEY_MIN_WIDTH_PX, KEY_MIN_PX);
   gtk_widget_set_hexpand (button, TRUE);
   gtk_widget_set_vexpand (button, TRUE);
   gtk_widget_add_css_class (button, "keypad-key");

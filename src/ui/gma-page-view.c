@@ -8,13 +8,21 @@
  * process loads the page the owner expects next (gma_page_view_preload_uri).
  * It lies under the shown one, laid out and painted at the same size but
  * never seen, picked or focused; when that page is asked for, the two trade
- * places, and the page is on screen in the next frame without a load. */
+ * places, and the page is on screen in the next frame without a load.
+ *
+ * Where WebKit cannot hand its page to assistive technology (GTK 4.8),
+ * each view keeps an outline of its page (gma-page-outline.h), read from
+ * the HTML it is served; the shown view's is offered, under it. The pages
+ * get the desktop's high contrast as a user style sheet (gma-page-style.h). */
 #define G_LOG_DOMAIN "gma-page-view"
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
+#include "gma-html.h"
+#include "gma-page-outline.h"
+#include "gma-page-style.h"
 #include "gma-page-view.h"
 #include "gma-router.h"
 #include "gma-timing.h"
@@ -46,6 +54,13 @@ struct _GmaPageView
   gboolean warm_finished;
   /* GMIS_ASSISTANT_TIMINGS: the page whose first frame is awaited. */
   char *ready_id;
+
+  /* WebKit hands its pages to assistive technology itself (see
+   * gma-page-outline.h): no outline is needed. */
+  gboolean web_a11y;
+  /* The style sheet added to every page (high contrast), or NULL. */
+  char *user_css;
+  gboolean watching_settings;
 
   /* Borrowed (children, from the module) */
   GtkWidget *web_view;
@@ -119,6 +134,7 @@ host_resolve (gpointer     host,
               GError     **error)
 {
   GmaPageView *self = host;
+  GBytes *bytes;
 
   if (self->resolver == NULL)
     {
@@ -126,8 +142,110 @@ host_resolve (gpointer     host,
       return NULL;
     }
 
-  return self->resolver (uri, view != NULL && view == self->warm_view,
-                         content_type, error, self->resolver_data);
+  bytes = self->resolver (uri, view != NULL && view == self->warm_view,
+                          content_type, error, self->resolver_data);
+
+  /* The page as assistive technology gets it, read from the same bytes. */
+  if (bytes != NULL && view != NULL && !self->web_a11y &&
+      *content_type != NULL && g_str_has_prefix (*content_type, "text/html"))
+    gma_page_outline_read (view, uri, bytes);
+
+  return bytes;
+}
+
+/* ---- the page for assistive technology --------------------------------------- */
+
+static void on_outline_link (GmaPageView    *self,
+                             const char     *uri,
+                             GmaPageOutline *outline);
+
+/* The outline of @view's page: offered while @view is the one shown, and
+ * gone for good where WebKit does it itself. */
+static void
+update_outline (GmaPageView *self,
+                GtkWidget   *view)
+{
+  GmaPageOutline *outline;
+  gboolean created;
+
+  if (view == NULL)
+    return;
+
+  if (!self->web_a11y && gma_page_outline_web_view_offers_page (view))
+    {
+      self->web_a11y = TRUE;
+      g_debug ("WebKit offers the pages to assistive technology: no outline");
+    }
+  if (self->web_a11y)
+    {
+      gma_page_outline_forget (view);
+      return;
+    }
+
+  outline = gma_page_outline_sync (view, web_module->get_uri (view), GTK_WIDGET (self),
+                                   view == self->web_view, &created);
+  if (outline != NULL && created)
+    g_signal_connect_object (outline, "activate-link", G_CALLBACK (on_outline_link), self,
+                             G_CONNECT_SWAPPED);
+
+  /* The web view, which takes the focus, is named after its page. */
+  if (outline != NULL && view == self->web_view)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gma_page_outline_get_title (outline), -1);
+}
+
+/* A link of the outline was activated: as if it was followed in the page. */
+static void
+on_outline_link (GmaPageView    *self,
+                 const char     *uri,
+                 GmaPageOutline *outline)
+{
+  GmaHtmlUrlKind kind;
+
+  /* Only the page shown has links to follow. */
+  if (self->web_view == NULL ||
+      gma_page_outline_sync (self->web_view, web_module->get_uri (self->web_view), GTK_WIDGET (self),
+                             TRUE, NULL) != outline)
+    return;
+
+  /* What the web module does with a link followed in the page. */
+  kind = gma_html_url_kind (uri);
+  if (g_str_has_prefix (uri, "gma://action/"))
+    g_signal_emit (self, signals[ACTION], 0, uri);
+  else if (kind == GMA_HTML_URL_APP)
+    web_module->load_uri (self->web_view, uri);
+  else if (kind == GMA_HTML_URL_WEB || kind == GMA_HTML_URL_MAILTO)
+    g_signal_emit (self, signals[EXTERNAL_LINK], 0, uri);
+}
+
+/* ---- high contrast ---------------------------------------------------------------- */
+
+static void
+apply_contrast (GmaPageView *self)
+{
+  g_autofree char *css = gma_page_style_for_settings (gtk_widget_get_settings (GTK_WIDGET (self)));
+
+  if (g_strcmp0 (css, self->user_css) == 0)
+    return;
+
+  g_free (self->user_css);
+  self->user_css = g_steal_pointer (&css);
+  if (self->web_view != NULL)
+    web_module->set_user_css (self->web_view, self->user_css);
+  if (self->warm_view != NULL)
+    web_module->set_user_css (self->warm_view, self->user_css);
+}
+
+/* The pages follow the desktop's contrast from the first one on. */
+static void
+watch_contrast (GmaPageView *self)
+{
+  if (self->watching_settings)
+    return;
+  self->watching_settings = TRUE;
+
+  gma_page_style_watch (gtk_widget_get_settings (GTK_WIDGET (self)), G_CALLBACK (apply_contrast), self);
+  apply_contrast (self);
 }
 
 static void
@@ -163,6 +281,7 @@ host_page_shown (gpointer    host,
     self->warm_shown = g_strcmp0 (uri, self->warm_view_uri) == 0;
   else if (view == self->web_view)
     g_signal_emit (host, signals[PAGE_SHOWN], 0, uri);
+  update_outline (self, view);
 }
 
 static void
@@ -205,6 +324,7 @@ host_load_finished (gpointer    host,
 {
   GmaPageView *self = host;
 
+  update_outline (self, view);
   if (view == self->warm_view)
     {
       if (g_strcmp0 (uri, self->warm_view_uri) == 0)
@@ -373,6 +493,7 @@ destroy_warm_view (GmaPageView *self)
   if (self->warm_view == NULL)
     return;
 
+  gma_page_outline_forget (self->warm_view);
   web_module->detach (self->warm_view);
   gtk_widget_unparent (self->warm_view);
   self->warm_view = NULL;
@@ -385,6 +506,7 @@ destroy_web_view (GmaPageView *self)
   if (self->web_view == NULL)
     return;
 
+  gma_page_outline_forget (self->web_view);
   web_module->detach (self->web_view);
   gtk_widget_unparent (self->web_view);
   self->web_view = NULL;
@@ -404,6 +526,7 @@ start_warm_load (GmaPageView *self)
   if (self->warm_view == NULL)
     {
       self->warm_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, self->web_view);
+      web_module->set_user_css (self->warm_view, self->user_css);
       web_module->set_zoom (self->warm_view, self->zoom);
       web_module->set_caret (self->warm_view, self->caret);
       set_shown (self->warm_view, FALSE);
@@ -437,6 +560,8 @@ swap_in_warm_view (GmaPageView *self)
 
   set_shown (shown, TRUE);
   set_shown (old, FALSE);
+  update_outline (self, shown);
+  update_outline (self, old);
   /* The last child is drawn on top. */
   gtk_widget_insert_before (shown, GTK_WIDGET (self), NULL);
   if (had_focus)
@@ -496,6 +621,8 @@ create_web_view (GmaPageView *self)
     }
 
   self->web_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, NULL);
+  watch_contrast (self);
+  web_module->set_user_css (self->web_view, self->user_css);
   web_module->set_zoom (self->web_view, self->zoom);
   web_module->set_caret (self->web_view, self->caret);
 
@@ -580,6 +707,7 @@ gma_page_view_finalize (GObject *object)
   g_free (self->warm_uri);
   g_free (self->warm_view_uri);
   g_free (self->ready_id);
+  g_free (self->user_css);
 
   G_OBJECT_CLASS (gma_page_view_parent_class)->finalize (object);
 }

@@ -534,6 +534,23 @@ module_find_finish (GtkWidget *view)
   webkit_find_controller_search_finish (webkit_web_view_get_find_controller (WEBKIT_WEB_VIEW (view)));
 }
 
+static void
+module_set_user_css (GtkWidget  *view,
+                     const char *css)
+{
+  WebKitUserContentManager *manager = webkit_web_view_get_user_content_manager (WEBKIT_WEB_VIEW (view));
+  g_autoptr(WebKitUserStyleSheet) sheet = NULL;
+
+  /* The pages have no other user style sheet. */
+  webkit_user_content_manager_remove_all_style_sheets (manager);
+  if (css == NULL || css[0] == '\0')
+    return;
+
+  sheet = webkit_user_style_sheet_new (css, WEBKIT_USER_CONTENT_INJECT_ALL_FRAMES,
+                                       WEBKIT_USER_STYLE_LEVEL_USER, NULL, NULL);
+  webkit_user_content_manager_add_style_sheet (manager, sheet);
+}
+
 static const GmaWebModule module = {
   .abi = GMA_WEB_MODULE_ABI,
   .new_view = module_new_view,
@@ -547,6 +564,7 @@ static const GmaWebModule module = {
   .print = module_print,
   .find = module_find,
   .find_finish = module_find_finish,
+  .set_user_css = module_set_user_css,
 };
 
 G_MODULE_EXPORT const GmaWebModule *

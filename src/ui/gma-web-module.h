@@ -14,7 +14,7 @@
 
 G_BEGIN_DECLS
 
-#define GMA_WEB_MODULE_ABI 5
+#define GMA_WEB_MODULE_ABI 6
 
 /* What the module calls back into its host (the page view). A host may
  * hold more than one view (the one shown and a warm one): @view says
@@ -76,6 +76,11 @@ typedef struct {
                                    const char *text,
                                    gboolean    backwards);
   void         (*find_finish)     (GtkWidget  *view);
+  /* Replaces the style sheet the app adds to every page of @view (at the
+   * user's level: its !important rules win over the page's); NULL or "":
+   * none. */
+  void         (*set_user_css)    (GtkWidget  *view,
+                                   const char *css);
 } GmaWebModule;
 
 typedef const GmaWebModule *(*GmaWebModuleGetFunc) (void);

@@ -181,7 +181,7 @@ _gma_window_find (GmaWindow *self,
 }
 
 /* "gma://action/copy?text=…": puts exactly the text on the clipboard.
- * The links are made by gma-render.c beside every web and mail address. */
+ * The links are made by gma-render-links.c beside every web and mail address. */
 static void
 page_action_copy (GmaWindow  *self,
                   GUri       *uri)

@@ -284,6 +284,82 @@ on_allow_print_changed (GmaWindow *self)
   _gma_window_update_actions (self);
 }
 
+/* A counter's terminal may have no working GPU: a thin client, or a
+ * terminal whose driver failed. There, under cage, Mesa gives GTK a
+ * software GL that GTK 4.8 takes for a working one, and its GL renderer
+ * aborts on the first frame (gsk_gl_driver_cache_texture), for ever
+ * under Restart=always. The kiosk's screens are static and its page pane
+ * is painted on the CPU anyway (gma-web-module.c), so the kiosk paints
+ * with GTK's cairo renderer, which needs no driver, wherever it is
+ * started; an administrator who has seen GL work on a terminal may still
+ * choose it with GSK_RENDERER. GTK 4 has no API for this: the display's
+ * "gsk-renderer" data (what GtkInspector sets on its own display) is
+ * asked before GSK_RENDERER, when a window is realized. */
+static void
+choose_renderer (GmaWindow *self)
+{
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (self));
+
+  if (g_getenv ("GSK_RENDERER") != NULL)
+    return;
+  if (gtk_widget_get_realized (GTK_WIDGET (self)))
+    {
+      g_debug ("The kiosk window is realized already: its renderer stays");
+      return;
+    }
+  g_object_set_data (G_OBJECT (display), "gsk-renderer", (gpointer) "cairo");
+}
+
+/* The window covers the terminal's output from its first frame. cage
+ * grants the full-screen request before the window maps with no size
+ * (0×0: the client chooses), so GTK's first frame had the desktop's
+ * remembered size (window-width, window-height: 1200 × 780, cut to the
+ * output) and only the maximize that cage sends at the map made it the
+ * output's size, a second full layout later. The kiosk's size is the
+ * output's; nor does it keep the desktop window's minimum (800 × 560),
+ * which is wider than a portrait output of 720 × 1280. */
+static int
+fit_output (GmaWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, 0);
+  GdkRectangle geometry;
+
+  gtk_widget_set_size_request (GTK_WIDGET (self), -1, -1);
+  if (monitor == NULL)
+    return -1;
+  gdk_monitor_get_geometry (monitor, &geometry);
+  if (geometry.width <= 0 || geometry.height <= 0)
+    return -1;
+  gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
+
+  return geometry.width;
+}
+
+/* GtkHeaderBar keeps its title in the middle, between room for the
+ * wider of its two sides on each: with the kiosk's large buttons, a
+ * portrait output 720 px wide leaves the title a few pixels, an ellipsis.
+ * Where the title would get less than half the width it needs, the
+ * kiosk's header does without it (the attract screen and the page say
+ * what this is). */
+static void
+fit_header (GmaWindow *self,
+            GtkWidget *header,
+            int        output_width)
+{
+  GtkWidget *title = gtk_header_bar_get_title_widget (GTK_HEADER_BAR (header));
+  int header_minimum = 0;
+  int title_minimum = 0;
+  int title_natural = 0;
+
+  if (output_width <= 0 || title == NULL)
+    return;
+  gtk_widget_measure (header, GTK_ORIENTATION_HORIZONTAL, -1, &header_minimum, NULL, NULL, NULL);
+  gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, &title_minimum, &title_natural, NULL, NULL);
+  if (output_width - (header_minimum - title_minimum) < title_natural / 2)
+    gtk_widget_set_visible (title, FALSE);
+}
+
 void
 _gma_window_setup_kiosk (GmaWindow *self)
 {
@@ -292,9 +368,12 @@ _gma_window_setup_kiosk (GmaWindow *self)
   GtkWidget *keypad;
   GtkWidget *idle_overlay;
   GtkWidget *header;
+  int output_width;
 
   g_return_if_fail (self->kiosk == NULL);
 
+  choose_renderer (self);
+  output_width = fit_output (self);
   self->kiosk = gma_kiosk_new (GTK_WINDOW (self), self->settings);
 
   /* The kiosk's screens lie over the whole window. */
@@ -399,6 +478,8 @@ _gma_window_setup_kiosk (GmaWindow *self)
   g_object_set (self, "show-sidebar", FALSE, NULL);
 
   gma_kiosk_set_active (self->kiosk, TRUE);
+  /* Measured with the kiosk's style sheet, which it has now. */
+  fit_header (self, header, output_width);
   show_cover (self, self->attract_screen);
   _gma_window_update_actions (self);
 }

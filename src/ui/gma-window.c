@@ -104,17 +104,25 @@ show_from_sidebar (GmaWindow  *self,
     g_object_set (self, "show-sidebar", FALSE, NULL);
 }
 
+/* Shows the answer of @entry, an entry of the window's content. */
+static void
+show_faq_entry (GmaWindow   *self,
+                GmaFaqEntry *entry)
+{
+  const char *id = gma_faq_entry_get_id (entry);
+  g_autofree char *uri = gma_router_uri (GMA_ROUTE_FAQ, id);
+
+  show_from_sidebar (self, id, uri);
+}
+
 void
 _gma_window_show_faq (GmaWindow  *self,
                       const char *id)
 {
-  g_autofree char *uri = NULL;
+  GmaFaqEntry *entry;
 
-  if (gma_faq_lookup (gma_content_get_faq (self->content), id) == NULL)
-    return;
-
-  uri = gma_router_uri (GMA_ROUTE_FAQ, id);
-  show_from_sidebar (self, id, uri);
+  if (gma_content_resolve (self->content, id, NULL, &entry) == GMA_PAGE_FAQ)
+    show_faq_entry (self, entry);
 }
 
 void
@@ -134,24 +142,12 @@ on_faq_entry_activated (GmaWindow     *self,
                         GmaFaqSidebar *sidebar)
 {
   g_autofree char *argument = NULL;
+  GmaRoute route = gma_router_parse (uri, &argument, NULL);
+  GmaPageKind kind = gma_content_resolve (self->content, argument, NULL, NULL);
 
-  switch (gma_router_parse (uri, &argument, NULL))
-    {
-    case GMA_ROUTE_FAQ:
-      if (gma_faq_lookup (gma_content_get_faq (self->content), argument) == NULL)
-        return;
-      break;
-
-    case GMA_ROUTE_PAGE:
-      if (gma_flow_lookup (gma_content_get_flow (self->content), argument) == NULL)
-        return;
-      break;
-
-    default:
-      return;
-    }
-
-  show_from_sidebar (self, argument, uri);
+  if ((route == GMA_ROUTE_FAQ && kind == GMA_PAGE_FAQ) ||
+      (route == GMA_ROUTE_PAGE && kind == GMA_PAGE_NODE))
+    show_from_sidebar (self, argument, uri);
 }
 
 /* The search found nothing and the person chose the guided check: take
@@ -544,20 +540,25 @@ gboolean
 gma_window_show_page (GmaWindow  *self,
                       const char *id)
 {
+  GmaFaqEntry *entry;
+
   g_return_val_if_fail (GMA_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (gma_session_jump_to (self->session, id))
-    return TRUE;
-
-  if (gma_faq_lookup (gma_content_get_faq (self->content), id) != NULL)
+  switch (gma_content_resolve (self->content, id, NULL, &entry))
     {
-      g_object_set (self, "show-sidebar", TRUE, NULL);
-      _gma_window_show_faq (self, id);
-      return TRUE;
-    }
+    case GMA_PAGE_NODE:
+      return gma_session_jump_to (self->session, id);
 
-  return FALSE;
+    case GMA_PAGE_FAQ:
+      g_object_set (self, "show-sidebar", TRUE, NULL);
+      show_faq_entry (self, entry);
+      return TRUE;
+
+    case GMA_PAGE_NONE:
+    default:
+      return FALSE;
+    }
 }
 
 static gboolean

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-search.c: normalisation, highlight offsets, ranking (a hand-made
- * index with the guide's texts, and the real embedded content). */
+/* test-search-index.c: the index and its ranking (gma-search-index.c,
+ * through gma-search-match.c): a hand-made index with the guide's texts,
+ * and the real embedded content */
 
-#define G_LOG_DOMAIN "test-search"
+#define G_LOG_DOMAIN "test-search-index"
 
 #include "config.h"
 
@@ -10,113 +11,7 @@
 #include <string.h>
 
 #include "gma-search.h"
-
-/* ------------------------------------------------------------------ */
-/* Normalisation                                                       */
-/* ------------------------------------------------------------------ */
-
-static void
-test_normalize (void)
-{
-  static const struct { const char *in, *out; } cases[] = {
-    { "ﾛｸﾞｲﾝ", "ログイン" },                 /* half-width, voiced mark */
-    { "ろぐいん", "ログイン" },               /* hiragana */
-    { "ＵＲＬ", "url" },                      /* full-width letters */
-    { "URL", "url" },
-    { "パスワード リセット", "パスワドリセット" }, /* space, long vowel */
-    { "パスワード　リセット", "パスワドリセット" }, /* ideographic space */
-    { "パスワ－ド", "パスワド" },             /* full-width hyphen for ー */
-    { "パスワ-ド", "パスワド" },
-    { "パスワ〜ド", "パスワド" },
-    { "ﾊﾟｽﾜｰﾄﾞ", "パスワド" },
-    { "ぱすわーど", "パスワド" },
-    { "G-MIS", "gmis" },
-    { "「このサイト」、。・", "コノサイト" },
-    { "①ブラウザ", "1ブラウザ" },
-    { "か\xe3\x82\x99", "ガ" },               /* か + combining voiced mark */
-    { "ｷｬｯｼｭ", "キャッシュ" },
-    { "ＩＤ：ＸＸＸ", "idxxx" },
-    { "令和5年4月～6月", "令和5年4月6月" },
-    { "㍻", "平成" },
-    { "info@g-mis.net", "infogmisnet" },
-    { "〒100-8916 ★※■", "〒1008916" },
-    { "", "" },
-    { " \t\n", "" },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autofree char *norm = gma_search_normalize (cases[i].in, -1, NULL);
-
-      g_assert_cmpstr (norm, ==, cases[i].out);
-    }
-
-  /* explicit length, invalid UTF-8 skipped */
-  {
-    g_autofree char *a = gma_search_normalize ("ﾛｸﾞｲﾝXYZ", strlen ("ﾛｸﾞｲﾝ"), NULL);
-    g_autofree char *b = gma_search_normalize ("ab\xff\xfe" "cd", -1, NULL);
-    g_autofree char *c = gma_search_normalize (NULL, -1, NULL);
-
-    g_assert_cmpstr (a, ==, "ログイン");
-    g_assert_cmpstr (b, ==, "abcd");
-    g_assert_cmpstr (c, ==, "");
-  }
-}
-
-static void
-test_normalize_offsets (void)
-{
-  g_autoptr(GArray) offsets = NULL;
-  g_autofree char *norm = gma_search_normalize ("ﾊﾟｽ ﾜｰﾄﾞ", -1, &offsets);
-  const GmaSearchRange *o;
-
-  /* ﾊﾟ = 6 bytes → パ (3 bytes); ｽ → ス; space dropped; ﾜ → ワ; ｰ dropped;
-   * ﾄﾞ (6 bytes) → ド */
-  g_assert_cmpstr (norm, ==, "パスワド");
-  g_assert_cmpuint (offsets->len, ==, strlen (norm));
-  o = (const GmaSearchRange *) (gpointer) offsets->data;
-  for (guint i = 0; i < 3; i++)
-    {
-      g_assert_cmpuint (o[i].start, ==, 0);
-      g_assert_cmpuint (o[i].end, ==, 6);
-      g_assert_cmpuint (o[3 + i].start, ==, 6);
-      g_assert_cmpuint (o[3 + i].end, ==, 9);
-      g_assert_cmpuint (o[6 + i].start, ==, 10);
-      g_assert_cmpuint (o[6 + i].end, ==, 13);
-      g_assert_cmpuint (o[9 + i].start, ==, 16);
-      g_assert_cmpuint (o[9 + i].end, ==, 22);
-    }
-  g_clear_pointer (&offsets, g_array_unref);
-  g_clear_pointer (&norm, g_free);
-
-  /* one original character, two normalised ones */
-  norm = gma_search_normalize ("a㍻b", -1, &offsets);
-  g_assert_cmpstr (norm, ==, "a平成b");
-  o = (const GmaSearchRange *) (gpointer) offsets->data;
-  g_assert_cmpuint (offsets->len, ==, 8);
-  g_assert_cmpuint (o[1].start, ==, 1);
-  g_assert_cmpuint (o[6].end, ==, 4);
-  g_assert_cmpuint (o[7].start, ==, 4);
-  g_assert_cmpuint (o[7].end, ==, 5);
-}
-
-static void
-test_query_words (void)
-{
-  g_auto(GStrv) a = gma_search_query_words ("パスワード リセット");
-  g_auto(GStrv) b = gma_search_query_words ("  ﾛｸﾞｲﾝ　ＩＤ\t、 ");
-  g_auto(GStrv) c = gma_search_query_words ("");
-  g_auto(GStrv) d = gma_search_query_words ("。、");
-
-  g_assert_cmpuint (g_strv_length (a), ==, 2);
-  g_assert_cmpstr (a[0], ==, "パスワド");
-  g_assert_cmpstr (a[1], ==, "リセット");
-  g_assert_cmpuint (g_strv_length (b), ==, 2);
-  g_assert_cmpstr (b[0], ==, "ログイン");
-  g_assert_cmpstr (b[1], ==, "id");
-  g_assert_cmpuint (g_strv_length (c), ==, 0);
-  g_assert_cmpuint (g_strv_length (d), ==, 0);
-}
+#include "search-test-util.h"
 
 /* ------------------------------------------------------------------ */
 /* A hand-made index: the guide's FAQ and result pages, in the guide's   */
@@ -313,8 +208,6 @@ static const RankCase hand_cases[] = {
   { "　、。", NULL },
 };
 
-static char *highlighted (GmaSearchHit *hit, GmaSearchField field);
-
 /* Every hit highlights something in the field it was found in (unless
  * that is the keywords), and its ranges are sound (highlighted() checks
  * bounds, order and UTF-8 boundaries). */
@@ -475,107 +368,6 @@ test_all_words (void)
   g_clear_pointer (&hits, g_ptr_array_unref);
   hits = gma_search_index_query (index, NULL);
   g_assert_cmpuint (hits->len, ==, 0);
-}
-
-/* ------------------------------------------------------------------ */
-/* Highlights                                                          */
-/* ------------------------------------------------------------------ */
-
-/* The highlighted parts of the hit's title or body, joined with "|". */
-static char *
-highlighted (GmaSearchHit   *hit,
-             GmaSearchField  field)
-{
-  const char *text = field == GMA_SEARCH_FIELD_TITLE
-                     ? gma_search_hit_get_title (hit) : gma_search_hit_get_body (hit);
-  GString *out = g_string_new (NULL);
-  const GmaSearchRange *r;
-  guint n;
-
-  r = gma_search_hit_get_ranges (hit, field, &n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_assert_cmpuint (r[i].start, <, r[i].end);
-      g_assert_cmpuint (r[i].end, <=, strlen (text));
-      if (i > 0)
-        {
-          g_assert_cmpuint (r[i - 1].end, <, r[i].start);
-          g_string_append_c (out, '|');
-        }
-      g_assert_true (g_utf8_validate (text + r[i].start, r[i].end - r[i].start, NULL));
-      g_string_append_len (out, text + r[i].start, r[i].end - r[i].start);
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-test_highlight (void)
-{
-  static const struct {
-    const char *title, *body, *query, *title_hl, *body_hl;
-  } cases[] = {
-    /* NFKC shortens: ﾊﾟ (two characters) is パ */
-    { "ﾊﾟｽﾜｰﾄﾞをお忘れですか", "", "パスワード", "ﾊﾟｽﾜｰﾄﾞ", "" },
-    { "パスワードが分からない", "", "ﾊﾟｽﾜｰﾄﾞ", "パスワード", "" },
-    { "「ﾛｸﾞｲﾝ」画面", "再度ﾛｸﾞｲﾝ、またはログイン", "ろぐいん", "ﾛｸﾞｲﾝ", "ﾛｸﾞｲﾝ|ログイン" },
-    /* full width */
-    { "ＵＲＬにアクセス", "", "url", "ＵＲＬ", "" },
-    { "メールのURL", "", "ＵＲＬ", "URL", "" },
-    /* one character that NFKC makes two */
-    { "㍻の報告", "", "平成", "㍻", "" },
-    { "㍻の報告", "", "成の", "㍻の", "" },
-    /* spaces and long vowels inside a match are covered */
-    { "パスワード リセット", "", "パスワドリセット", "パスワード リセット", "" },
-    { "パスワード リセット", "", "リセット", "リセット", "" },
-    /* several words */
-    { "ブラウザのキャッシュクリア", "キャッシュが溜まっている", "ブラウザ きゃっしゅ",
-      "ブラウザ|キャッシュ", "キャッシュ" },
-    /* a typo highlights what it matched */
-    { "パスワードが分からない", "", "パスワート", "パスワード", "" },
-    { "メンテナンス中", "サーバーがﾒﾝﾃﾅﾝｽ中", "メンテナンフ", "メンテナンス", "ﾒﾝﾃﾅﾝｽ" },
-  };
-
-  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GmaSearchIndex) index = gma_search_index_new ();
-      g_autoptr(GPtrArray) hits = NULL;
-      g_autofree char *title = NULL;
-      g_autofree char *body = NULL;
-      guint n;
-
-      gma_search_index_add (index, "x", cases[i].title, NULL, cases[i].body);
-      hits = gma_search_index_query (index, cases[i].query);
-      g_assert_cmpuint (hits->len, ==, 1);
-
-      title = highlighted (g_ptr_array_index (hits, 0), GMA_SEARCH_FIELD_TITLE);
-      body = highlighted (g_ptr_array_index (hits, 0), GMA_SEARCH_FIELD_BODY);
-      g_assert_cmpstr (title, ==, cases[i].title_hl);
-      g_assert_cmpstr (body, ==, cases[i].body_hl);
-
-      /* computed once, then kept */
-      g_assert_true (gma_search_hit_get_ranges (g_ptr_array_index (hits, 0),
-                                                GMA_SEARCH_FIELD_TITLE, &n)
-                     == gma_search_hit_get_ranges (g_ptr_array_index (hits, 0),
-                                                   GMA_SEARCH_FIELD_TITLE, &n));
-      g_assert_null (gma_search_hit_get_ranges (g_ptr_array_index (hits, 0),
-                                                GMA_SEARCH_FIELD_KEYWORDS, &n));
-      g_assert_cmpuint (n, ==, 0);
-    }
-
-  /* exact byte offsets for ﾊﾟ (6 bytes, one normalised character) */
-  {
-    g_autoptr(GmaSearchIndex) index = gma_search_index_new ();
-    g_autoptr(GPtrArray) hits = NULL;
-    const GmaSearchRange *r;
-    guint n;
-
-    gma_search_index_add (index, "x", "【ﾊﾟｽﾜｰﾄﾞ】", NULL, NULL);
-    hits = gma_search_index_query (index, "ぱす");
-    r = gma_search_hit_get_ranges (g_ptr_array_index (hits, 0), GMA_SEARCH_FIELD_TITLE, &n);
-    g_assert_cmpuint (n, ==, 1);
-    g_assert_cmpuint (r[0].start, ==, 3);    /* after 【 */
-    g_assert_cmpuint (r[0].end, ==, 3 + 9);  /* ﾊ ﾟ ｽ */
-  }
 }
 
 /* ------------------------------------------------------------------ */
@@ -822,14 +614,10 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/search/normalize", test_normalize);
-  g_test_add_func ("/search/normalize-offsets", test_normalize_offsets);
-  g_test_add_func ("/search/query-words", test_query_words);
   g_test_add_func ("/search/rank/hand", test_rank_hand);
   g_test_add_func ("/search/rank/fields", test_rank_fields);
   g_test_add_func ("/search/rank/stable", test_rank_stable);
   g_test_add_func ("/search/rank/all-words", test_all_words);
-  g_test_add_func ("/search/highlight", test_highlight);
   g_test_add_func ("/search/content/keywords", test_content_keywords);
   g_test_add_func ("/search/content/index", test_content_index);
   g_test_add_func ("/search/content/rank", test_rank_content);
