@@ -7,88 +7,11 @@
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
-#include <grp.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "test-run.h"
 #include "test-util.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static gboolean
-cancel_cb (gpointer cancellable)
-{
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-#define NOBODY 65534
-
-/* In the child, before gmis-assistant starts: become nobody. */
-static void
-become_nobody (gpointer data)
-{
-  if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
-    _exit (125);
-}
-
-/* Runs gmis-assistant with @args (NULL-terminated) and at most 30 s; as
- * the user nobody when @as_nobody (this process is root). */
-static void
-run_app_full (Run                *run,
-              const char * const *args,
-              gboolean            as_nobody)
-{
-  const char *binary = g_getenv ("GMA_BINARY");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  guint timeout;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (as_nobody)
-    g_subprocess_launcher_set_child_setup (launcher, become_nobody, NULL, NULL);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  /* A hang is a failure, not a stuck test run. */
-  timeout = g_timeout_add_seconds (30, cancel_cb, cancellable);
-  g_subprocess_communicate_utf8 (process, NULL, cancellable, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_source_remove (timeout);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_assert_cmpint (run->status, !=, 125);  /* became nobody */
-}
-
-static void
-run_app (Run *run, const char * const *args)
-{
-  run_app_full (run, args, FALSE);
-}
 
 /* The content contract's edges, with the guide's labels. */
 static const char * const contract_edges[] = {
@@ -490,12 +413,12 @@ assert_directory_refused (const char *dir,
   g_auto(Run) check = { 0 };
   g_auto(Run) list = { 0 };
 
-  run_app_full (&check, (const char *[]) { validate, NULL }, as_nobody);
+  run_app_full (&check, (const char *[]) { validate, NULL }, NULL, as_nobody);
   g_assert_cmpint (check.status, ==, 1);
   g_assert_cmpstr (check.out, ==, "");
   g_assert_cmpstr (check.err, ==, checked);
 
-  run_app_full (&list, (const char *[]) { content, "--list-pages", NULL }, as_nobody);
+  run_app_full (&list, (const char *[]) { content, "--list-pages", NULL }, NULL, as_nobody);
   g_assert_cmpint (list.status, ==, 1);
   g_assert_cmpstr (list.out, ==, "");
   g_assert_cmpstr (list.err, ==, used);

@@ -118,6 +118,36 @@ test_symlink_folder (void)
   test_remove_tree (outside);
 }
 
+/* mail.json is optional, but when it is there it is read as every file
+ * of the set is: a link is refused under its name. */
+static void
+test_symlink_mail (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  g_autofree char *outside = copy_valid_set ();
+  g_autofree char *mail = g_build_filename (dir, "mail.json", NULL);
+  g_autofree char *secret = g_build_filename (outside, "mail.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  make_link (dir, "mail.json", secret);
+  error = load_dir_fails (dir, 1);
+  g_assert_cmpstr (error->message, ==, "mail.json: " LINK_REASON);
+  g_clear_error (&error);
+
+  /* Without it, the set loads (and has no mail checker) */
+  g_assert_cmpint (g_remove (mail), ==, 0);
+  {
+    g_autoptr(GmaContent) content = load_dir (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (content);
+    g_assert_null (gma_content_get_mail_facts (content));
+  }
+
+  test_remove_tree (dir);
+  test_remove_tree (outside);
+}
+
 /* gma_content_load_file() refuses links, also those made after the set
  * was loaded, to files and through folders. */
 static void
@@ -267,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/content/load-file-refuses", test_load_file_refuses);
   g_test_add_func ("/content/symlink/file", test_symlink_file);
   g_test_add_func ("/content/symlink/folder", test_symlink_folder);
+  g_test_add_func ("/content/symlink/mail", test_symlink_mail);
   g_test_add_func ("/content/symlink/load-file", test_symlink_load_file);
   g_test_add_func ("/content/symlink/root", test_symlink_root);
   g_test_add_func ("/content/size-limits", test_size_limits);
