@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gma-kiosk.h"
+#include "gma-kiosk-resources.h"
 
 /* GmaKiosk takes over a window for an unattended touch terminal: full
  * screen with no way out, a key filter that lets through only what a
@@ -461,6 +462,15 @@ window_map_cb (GtkWidget *widget,
   gtk_window_fullscreen (GTK_WINDOW (widget));
 }
 
+/* The kiosk's style sheet is in a bundle of its own, which a desktop
+ * never registers. */
+static gpointer
+register_resources (gpointer data)
+{
+  gma_kiosk_register_resource ();
+  return NULL;
+}
+
 static void
 load_css (GmaKiosk *self)
 {
@@ -468,6 +478,9 @@ load_css (GmaKiosk *self)
 
   if (self->css_provider == NULL)
     {
+      static GOnce once = G_ONCE_INIT;
+
+      g_once (&once, register_resources, NULL);
       if (!g_resources_get_info (KIOSK_CSS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE,
                                  NULL, NULL, NULL))
         {
