@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gma-render.h"
+#include "gma-resources.h"
 #include "gma-router.h"
 #include "gma-timing.h"
 #include "gma-window-private.h"
@@ -873,6 +874,7 @@ gma_window_class_init (GmaWindowClass *klass)
   g_type_ensure (GMA_TYPE_PAGE_VIEW);
   g_type_ensure (GMA_TYPE_QUESTION_VIEW);
 
+  gma_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gma-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, fullscreen_box);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, header_bar);
