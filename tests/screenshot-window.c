@@ -178,7 +178,7 @@ main (int argc, char *argv[])
       /* A visitor has touched the attract screen and is on page ARGUMENT */
       g_autofree char *uri = g_strdup_printf ("gma://page/%s", argument);
 
-      g_signal_emit_by_name (fixture.window->attract_screen, "activated");
+      g_signal_emit_by_name (fixture.window->kiosk->attract_screen, "activated");
       if (!gma_window_show_page (fixture.window, argument))
         g_error ("No page %s", argument);
       ui_wait_for_page (&fixture, uri);

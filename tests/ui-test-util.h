@@ -17,6 +17,7 @@
 #include "gma-application.h"
 #include "gma-page-view.h"
 #include "gma-window-private.h"
+#include "gma-window-kiosk-private.h"
 
 #define UI_TEST_TIMEOUT_SECONDS 60
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "gma-question-view.h"
+#include "gma-resources.h"
 
 #define FEEDBACK_SECONDS 6
 
@@ -389,6 +390,7 @@ gma_question_view_class_init (GmaQuestionViewClass *klass)
   object_class->dispose = gma_question_view_dispose;
   widget_class->size_allocate = gma_question_view_size_allocate;
 
+  gma_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gma-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, kind_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, reference_label);

@@ -1,21 +1,29 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared between gma-window.c and gma-window-actions.c only. */
+/* Shared by the window's files only: gma-window.c, gma-window-actions.c
+ * and kiosk/gma-window-kiosk.c (what the window becomes in kiosk mode). */
 #pragma once
 
 #include "gma-faq-sidebar.h"
-#include "gma-kana-keypad.h"
-#include "gma-kiosk.h"
 #include "gma-page-view.h"
 #include "gma-question-view.h"
 #include "gma-window.h"
 
 G_BEGIN_DECLS
 
+/* What the window holds in kiosk mode, owned by gma-window-kiosk.c. */
+typedef struct _GmaWindowKiosk GmaWindowKiosk;
+
 struct _GmaWindow
 {
   GtkApplicationWindow parent_instance;
 
+  /* The window's child (from the template): the kiosk's screens lie over
+   * the window in it */
+  GtkOverlay *overlay;
   /* Template widgets */
+  GtkWidget *fullscreen_box;    /* everything under them, header first */
+  GtkHeaderBar *header_bar;
+  GtkRevealer *keypad_revealer; /* empty unless in kiosk mode */
   GtkLabel *title_label;
   GtkLabel *subtitle_label;
   GtkRevealer *error_revealer;
@@ -34,21 +42,14 @@ struct _GmaWindow
 
   /* Owned */
   GSettings *settings;
-  GmaKiosk *kiosk;            /* NULL unless in kiosk mode */
+  GmaWindowKiosk *kiosk;      /* NULL unless in kiosk mode (gma-window-kiosk.c) */
   GmaContent *content;
   GmaSession *session;
   GmaContact *contact;        /* the prefecture's counter, from the settings */
   GmaSession *ahead_session;  /* the walk the warm page is rendered for */
   guint narrow_idle;
 
-  /* Borrowed: kiosk mode's widgets (children of the window) */
-  GtkWidget *attract_screen;
-  GtkWidget *qr_view;
-  GtkWidget *language_button;
-  GtkRevealer *keypad_revealer;
-  GmaKanaKeypad *keypad;
-  gboolean printing_slip;
-
+  gboolean kiosk_mode;        /* construct-only: a counter's terminal */
   gboolean show_sidebar;
   gboolean narrow;
   gboolean caret_browsing;
@@ -61,6 +62,9 @@ void _gma_window_show_faq              (GmaWindow      *self,
                                         const char     *id);
 /* gma-window-kiosk.c */
 void _gma_window_setup_kiosk           (GmaWindow      *self);
+void _gma_window_kiosk_free            (GmaWindowKiosk *kiosk);
+/* Whether the kiosk's slip is in the page pane, printing. */
+gboolean _gma_window_kiosk_printing    (GmaWindow      *self);
 /* Serves the kiosk's own documents (the slip, QR codes); FALSE when @uri
  * is not one of them. */
 gboolean _gma_window_kiosk_resolve     (GmaWindow      *self,

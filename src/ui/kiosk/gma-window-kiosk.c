@@ -10,13 +10,24 @@
 
 #include "gma-attract-screen.h"
 #include "gma-idle-overlay.h"
-#include "gma-kana-keypad.h"
-#include "gma-kiosk.h"
 #include "gma-qr.h"
 #include "gma-qr-view.h"
 #include "gma-render.h"
 #include "gma-router.h"
-#include "gma-window-private.h"
+#include "gma-window-kiosk-private.h"
+
+void
+_gma_window_kiosk_free (GmaWindowKiosk *kiosk)
+{
+  g_clear_object (&kiosk->kiosk);
+  g_free (kiosk);
+}
+
+gboolean
+_gma_window_kiosk_printing (GmaWindow *self)
+{
+  return self->kiosk != NULL && self->kiosk->printing_slip;
+}
 
 static void
 reset_scrolling (GtkWidget *widget)
@@ -43,9 +54,7 @@ static void
 show_cover (GmaWindow *self,
             GtkWidget *screen)
 {
-  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
-
-  gtk_widget_set_sensitive (gtk_overlay_get_child (GTK_OVERLAY (overlay)), FALSE);
+  gtk_widget_set_sensitive (self->fullscreen_box, FALSE);
   if (screen != NULL)
     {
       gtk_widget_set_visible (screen, TRUE);
@@ -56,9 +65,7 @@ show_cover (GmaWindow *self,
 static void
 uncover (GmaWindow *self)
 {
-  GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
-
-  gtk_widget_set_sensitive (gtk_overlay_get_child (GTK_OVERLAY (overlay)), TRUE);
+  gtk_widget_set_sensitive (self->fullscreen_box, TRUE);
 }
 
 /* Everything the last visitor left goes: answers, search text, scroll
@@ -68,19 +75,21 @@ static void
 on_kiosk_reset (GmaWindow *self,
                 GmaKiosk  *kiosk)
 {
-  self->printing_slip = FALSE;
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->kiosk->printing_slip = FALSE;
   gma_session_restart (self->session);
   gtk_editable_set_text (gma_faq_sidebar_get_search_entry (self->sidebar), "");
-  gma_kana_keypad_set_page (self->keypad, "kana");
+  gma_kana_keypad_set_page (self->kiosk->keypad, "kana");
   g_object_set (self, "show-sidebar", FALSE, "caret-browsing", FALSE, NULL);
-  gtk_widget_set_visible (self->qr_view, FALSE);
+  gtk_widget_set_visible (self->kiosk->qr_view, FALSE);
   gtk_editable_set_text (self->find_entry, "");
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   gma_page_view_find (self->page_view, NULL, FALSE);
   gma_question_view_show_feedback (self->question_view, NULL);
   /* The next visitor starts in the terminal's own language. */
-  gma_window_set_language (self, gma_application_get_language (
-                             GMA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
+  if (GMA_IS_APPLICATION (app))
+    gma_window_set_language (self, gma_application_get_language (GMA_APPLICATION (app)));
   /* The window follows the setting (changed::zoom-level). */
   g_settings_reset (self->settings, "zoom-level");
   reset_scrolling (GTK_WIDGET (self));
@@ -89,7 +98,7 @@ on_kiosk_reset (GmaWindow *self,
    * ephemeral session. */
   gma_page_view_rebuild (self->page_view);
 
-  show_cover (self, self->attract_screen);
+  show_cover (self, self->kiosk->attract_screen);
 }
 
 /* The kiosk's language button offers the other language, named in it. */
@@ -100,7 +109,7 @@ update_language_button (GmaWindow *self)
                      g_str_equal (gma_content_get_language (self->content), "en");
 
   /* Each language by its own name, as in the desktop's menu. */
-  gtk_button_set_label (GTK_BUTTON (self->language_button), english ? "日本語" : "English");
+  gtk_button_set_label (GTK_BUTTON (self->kiosk->language_button), english ? "日本語" : "English");
 }
 
 static void
@@ -117,9 +126,9 @@ on_attract_activated (GmaWindow        *self,
                       GmaAttractScreen *attract)
 {
   /* The reset that showed it has already started a new walk. */
-  gtk_widget_set_visible (self->attract_screen, FALSE);
+  gtk_widget_set_visible (self->kiosk->attract_screen, FALSE);
   uncover (self);
-  gma_kiosk_reset_idle (self->kiosk);
+  gma_kiosk_reset_idle (self->kiosk->kiosk);
 }
 
 static void
@@ -134,7 +143,7 @@ static void
 on_idle_cancelled (GmaWindow *self,
                    GmaKiosk  *kiosk)
 {
-  if (!gtk_widget_get_visible (self->attract_screen))
+  if (!gtk_widget_get_visible (self->kiosk->attract_screen))
     uncover (self);
 }
 
@@ -142,7 +151,7 @@ static void
 on_qr_closed (GmaWindow *self,
               GmaQrView *qr_view)
 {
-  gtk_widget_set_visible (self->qr_view, FALSE);
+  gtk_widget_set_visible (self->kiosk->qr_view, FALSE);
   uncover (self);
 }
 
@@ -174,9 +183,9 @@ void
 _gma_window_kiosk_show_link (GmaWindow  *self,
                              const char *uri)
 {
-  if (!gma_qr_view_set_uri (GMA_QR_VIEW (self->qr_view), uri))
+  if (!gma_qr_view_set_uri (GMA_QR_VIEW (self->kiosk->qr_view), uri))
     return;
-  show_cover (self, self->qr_view);
+  show_cover (self, self->kiosk->qr_view);
 }
 
 static const char * const refused_app_actions[] = { "quit", "about", "preferences" };
@@ -227,8 +236,8 @@ gboolean
 _gma_window_kiosk_can_print (GmaWindow *self)
 {
   return self->kiosk != NULL &&
-         gma_kiosk_get_allow_print (self->kiosk) &&
-         !self->printing_slip &&
+         gma_kiosk_get_allow_print (self->kiosk->kiosk) &&
+         !self->kiosk->printing_slip &&
          gma_node_get_kind (gma_session_get_current (self->session)) == GMA_NODE_RESULT;
 }
 
@@ -239,7 +248,7 @@ _gma_window_kiosk_print_slip (GmaWindow *self)
   if (!_gma_window_kiosk_can_print (self))
     return;
 
-  self->printing_slip = TRUE;
+  self->kiosk->printing_slip = TRUE;
   _gma_window_update_actions (self);
   gma_page_view_load_uri (self->page_view, SLIP_URI);
 }
@@ -249,7 +258,7 @@ on_slip_loaded (GmaWindow   *self,
                 const char  *uri,
                 GmaPageView *page_view)
 {
-  if (self->printing_slip && g_strcmp0 (uri, SLIP_URI) == 0)
+  if (_gma_window_kiosk_printing (self) && g_strcmp0 (uri, SLIP_URI) == 0)
     gma_page_view_print (page_view, TRUE);
 }
 
@@ -260,10 +269,10 @@ on_print_finished (GmaWindow   *self,
 {
   g_autofree char *current = NULL;
 
-  if (!self->printing_slip)
+  if (!_gma_window_kiosk_printing (self))
     return;
 
-  self->printing_slip = FALSE;
+  self->kiosk->printing_slip = FALSE;
   current = gma_router_uri (GMA_ROUTE_PAGE, gma_node_get_id (gma_session_get_current (self->session)));
   gma_page_view_load_uri (self->page_view, current);
   _gma_window_update_actions (self);
@@ -360,113 +369,102 @@ fit_header (GmaWindow *self,
     gtk_widget_set_visible (title, FALSE);
 }
 
+/* Nothing that opens another window: the application's own actions are
+ * refused, even when asked over D-Bus (org.gtk.Actions). The window gets
+ * its application after construction. */
+static void
+refuse_app_actions (GmaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
+    {
+      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (app), refused_app_actions[i]);
+
+      if (G_IS_SIMPLE_ACTION (action))
+        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
+    }
+}
+
+/* The kiosk takes the window over: the template has the places for its
+ * parts (the overlay its screens lie in, the keypad's revealer), and its
+ * header is the first row of the full-screen box, so it stays when the
+ * window is full screen. */
 void
 _gma_window_setup_kiosk (GmaWindow *self)
 {
-  GtkWidget *content;
-  GtkWidget *overlay;
-  GtkWidget *keypad;
+  GmaWindowKiosk *kiosk;
+  GtkWidget *header = GTK_WIDGET (self->header_bar);
   GtkWidget *idle_overlay;
-  GtkWidget *header;
   int output_width;
 
   g_return_if_fail (self->kiosk == NULL);
 
   choose_renderer (self);
   output_width = fit_output (self);
-  self->kiosk = gma_kiosk_new (GTK_WINDOW (self), self->settings);
+  kiosk = self->kiosk = g_new0 (GmaWindowKiosk, 1);
+  kiosk->kiosk = gma_kiosk_new (GTK_WINDOW (self), self->settings);
 
-  /* The kiosk's screens lie over the whole window. */
-  content = g_object_ref (gtk_window_get_child (GTK_WINDOW (self)));
-
-  /* A full-screen window shows no title bar: GTK hides it, and with it
-   * every button of the header (back, start over, the flow, the FAQ and
-   * its keypad, the language). The header becomes the first row of the
-   * window's content instead, without the window's own buttons; pressing
-   * or dragging it does nothing to the window. */
-  header = g_object_ref (gtk_window_get_titlebar (GTK_WINDOW (self)));
+  /* No client-side frame: the template's empty title bar asks for one,
+   * and where no window manager says the window is full screen (X11
+   * without one) its border would stay around the kiosk's screens. */
   gtk_window_set_titlebar (GTK_WINDOW (self), NULL);
-  gtk_header_bar_set_show_title_buttons (GTK_HEADER_BAR (header), FALSE);
+  /* No window buttons in the header; pressing or dragging it does
+   * nothing to the window. */
+  gtk_header_bar_set_show_title_buttons (self->header_bar, FALSE);
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),
+                "gtk-titlebar-double-click", "none",
+                "gtk-titlebar-middle-click", "none",
+                "gtk-titlebar-right-click", "none",
+                NULL);
   /* A touch screen has no Alt key: the labels lose their mnemonic letters,
    * 「最初からやり直す(S)」 becomes 「最初からやり直す」. */
   gtk_button_set_use_underline (self->restart_button, FALSE);
   gtk_button_set_label (self->restart_button, _("Start Over"));
   gtk_button_set_use_underline (self->flow_button, FALSE);
   gtk_button_set_label (self->flow_button, _("Whole Flow"));
-  gtk_box_prepend (GTK_BOX (content), header);
-  g_object_unref (header);
-  g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),
-                "gtk-titlebar-double-click", "none",
-                "gtk-titlebar-middle-click", "none",
-                "gtk-titlebar-right-click", "none",
-                NULL);
 
-  gtk_window_set_child (GTK_WINDOW (self), NULL);
-  overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (overlay), content);
-  gtk_window_set_child (GTK_WINDOW (self), overlay);
-  g_signal_connect (overlay, "get-child-position", G_CALLBACK (cover_window), NULL);
+  g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (cover_window), NULL);
 
   /* An on-screen keypad for the FAQ search: a terminal has no keyboard.
    * It spans the window's width below everything, shown with the FAQ. */
-  keypad = gma_kana_keypad_new ();
-  self->keypad = GMA_KANA_KEYPAD (keypad);
-  gma_kana_keypad_set_target (GMA_KANA_KEYPAD (keypad),
-                              gma_faq_sidebar_get_search_entry (self->sidebar));
-  self->keypad_revealer = GTK_REVEALER (gtk_revealer_new ());
-  gtk_revealer_set_transition_type (self->keypad_revealer, GTK_REVEALER_TRANSITION_TYPE_SLIDE_UP);
-  gtk_revealer_set_child (self->keypad_revealer, keypad);
-  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->keypad_revealer));
-  g_object_unref (content);
+  kiosk->keypad = GMA_KANA_KEYPAD (gma_kana_keypad_new ());
+  gma_kana_keypad_set_target (kiosk->keypad, gma_faq_sidebar_get_search_entry (self->sidebar));
+  gtk_revealer_set_child (self->keypad_revealer, GTK_WIDGET (kiosk->keypad));
   /* Typing happens on the keypad; a tap on the entry would only bring up
    * GTK's cut/copy/paste popup. */
   gtk_widget_set_can_target (GTK_WIDGET (gma_faq_sidebar_get_search_entry (self->sidebar)), FALSE);
   g_signal_connect (self, "notify::show-sidebar", G_CALLBACK (on_show_sidebar_changed), NULL);
 
-  self->qr_view = gma_qr_view_new ();
-  gtk_widget_set_visible (self->qr_view, FALSE);
-  g_signal_connect_object (self->qr_view, "closed", G_CALLBACK (on_qr_closed), self, G_CONNECT_SWAPPED);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->qr_view);
+  kiosk->qr_view = gma_qr_view_new ();
+  gtk_widget_set_visible (kiosk->qr_view, FALSE);
+  g_signal_connect_object (kiosk->qr_view, "closed", G_CALLBACK (on_qr_closed), self, G_CONNECT_SWAPPED);
+  gtk_overlay_add_overlay (self->overlay, kiosk->qr_view);
 
-  self->attract_screen = gma_attract_screen_new ();
-  g_signal_connect_object (self->attract_screen, "activated",
+  kiosk->attract_screen = gma_attract_screen_new ();
+  g_signal_connect_object (kiosk->attract_screen, "activated",
                            G_CALLBACK (on_attract_activated), self, G_CONNECT_SWAPPED);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), self->attract_screen);
+  gtk_overlay_add_overlay (self->overlay, kiosk->attract_screen);
 
   idle_overlay = gma_idle_overlay_new ();
   gtk_widget_set_visible (idle_overlay, FALSE);
-  gtk_overlay_add_overlay (GTK_OVERLAY (overlay), idle_overlay);
-  gma_kiosk_set_idle_overlay (self->kiosk, GMA_IDLE_OVERLAY (idle_overlay));
-  g_signal_connect_object (self->kiosk, "reset", G_CALLBACK (on_kiosk_reset), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kiosk, "idle-warning", G_CALLBACK (on_idle_warning), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->kiosk, "idle-cancelled", G_CALLBACK (on_idle_cancelled), self, G_CONNECT_SWAPPED);
+  gtk_overlay_add_overlay (self->overlay, idle_overlay);
+  gma_kiosk_set_idle_overlay (kiosk->kiosk, GMA_IDLE_OVERLAY (idle_overlay));
+  g_signal_connect_object (kiosk->kiosk, "reset", G_CALLBACK (on_kiosk_reset), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kiosk->kiosk, "idle-warning", G_CALLBACK (on_idle_warning), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (kiosk->kiosk, "idle-cancelled", G_CALLBACK (on_idle_cancelled), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->page_view, "load-finished", G_CALLBACK (on_slip_loaded), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->page_view, "print-finished", G_CALLBACK (on_print_finished), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed::kiosk-allow-print",
                            G_CALLBACK (on_allow_print_changed), self, G_CONNECT_SWAPPED);
 
-  /* Nothing that opens another window. The application's own actions
-   * are refused too, even when asked over D-Bus (org.gtk.Actions). */
+  /* Nothing that opens another window. */
   gtk_widget_set_visible (self->menu_button, FALSE);
-
-  /* The header menu is gone, but a visitor may need English: one large
-   * button switches (when the content set has its English). */
-  self->language_button = gtk_button_new ();
-  gtk_widget_add_css_class (self->language_button, "kiosk-language");
-  g_signal_connect_object (self->language_button, "clicked", G_CALLBACK (on_language_clicked),
-                           self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
-  update_language_button (self);
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->language_button);
-  for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
-    {
-      GAction *action = g_action_map_lookup_action (G_ACTION_MAP (gtk_window_get_application (GTK_WINDOW (self))),
-                                                    refused_app_actions[i]);
-
-      if (G_IS_SIMPLE_ACTION (action))
-        g_simple_action_set_enabled (G_SIMPLE_ACTION (action), FALSE);
-    }
+  refuse_app_actions (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (refuse_app_actions), NULL);
   /* Nor the keyboard shortcuts window (GtkApplicationWindow's own
    * action, also reachable over D-Bus). */
   {
@@ -475,11 +473,21 @@ _gma_window_setup_kiosk (GmaWindow *self)
     if (G_IS_SIMPLE_ACTION (help))
       g_simple_action_set_enabled (G_SIMPLE_ACTION (help), FALSE);
   }
+
+  /* The header menu is gone, but a visitor may need English: one large
+   * button switches (when the content set has its English). */
+  kiosk->language_button = gtk_button_new ();
+  gtk_widget_add_css_class (kiosk->language_button, "kiosk-language");
+  g_signal_connect_object (kiosk->language_button, "clicked", G_CALLBACK (on_language_clicked),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
+  update_language_button (self);
+  gtk_header_bar_pack_end (self->header_bar, kiosk->language_button);
   g_object_set (self, "show-sidebar", FALSE, NULL);
 
-  gma_kiosk_set_active (self->kiosk, TRUE);
+  gma_kiosk_set_active (kiosk->kiosk, TRUE);
   /* Measured with the kiosk's style sheet, which it has now. */
   fit_header (self, header, output_width);
-  show_cover (self, self->attract_screen);
+  show_cover (self, kiosk->attract_screen);
   _gma_window_update_actions (self);
 }

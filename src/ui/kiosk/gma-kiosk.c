@@ -5,47 +5,52 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-idle-monitor.h"
 #include "gma-kiosk.h"
+#include "gma-kiosk-resources.h"
 
 /* GmaKiosk takes over a window for an unattended touch terminal: full
  * screen with no way out, a key filter that lets through only what a
- * visitor needs, no context menus or middle-click paste, and an idle timer
- * that forgets the visitor. It owns no widgets; the window decides what a
- * reset means (GmaKiosk::reset) and shows the attract screen. */
+ * visitor needs (gma-kiosk-keys.c), no context menus or middle-click
+ * paste, and an idle monitor (gma-idle-monitor.c) that forgets the
+ * visitor. It owns no widgets; the window decides what a reset means
+ * (GmaKiosk::reset) and shows the attract screen.
+ *
+ * Its handlers on what it does not own go when the kiosk goes: those
+ * on the idle overlay are in a signal group, those on the window and on
+ * its controllers are connected with g_signal_connect_object(). (Not a
+ * signal group for the window: the window owns the kiosk and disposes it
+ * in its own dispose, when GLib 2.74's GSignalGroup can no longer let go
+ * of the window's weak reference and aborts.) */
 
 #define KIOSK_CSS_PATH RESOURCE_PREFIX "/ui/kiosk.css"
 
-#define RELEVANT_MODIFIERS (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK | \
-                            GDK_SUPER_MASK | GDK_HYPER_MASK | GDK_META_MASK)
-
-struct _GmaKiosk
+/* What taking over the window changed, to be given back. */
+typedef struct
 {
-  GObject             parent_instance;
-
-  /* Owned */
-  GSettings          *settings;
   GtkEventController *key_controller;
   GtkEventController *activity_controller;
-  GtkCssProvider     *css_provider;
-
-  /* Borrowed (weak) */
-  GtkWindow          *window;
-  GmaIdleOverlay     *overlay;
-
   gulong              close_request_id;
   gulong              fullscreened_id;
   gulong              map_id;
-  gulong              overlay_continue_id;
+  gboolean            was_deletable;
+} TakeOver;
 
-  guint               idle_id;
-  guint               warning_id;
-  guint               idle_timeout;
-  guint               warning_seconds;
+struct _GmaKiosk
+{
+  GObject         parent_instance;
 
-  guint               active : 1;
-  guint               armed : 1;
-  guint               in_warning : 1;
-  guint               was_deletable : 1;
+  /* Owned */
+  GSettings      *settings;
+  GmaIdleMonitor *monitor;
+  GtkCssProvider *css_provider;
+  GSignalGroup   *overlay_signals;  /* target: the idle overlay */
+  TakeOver        held;
+
+  /* Borrowed (weak) */
+  GtkWindow      *window;
+
+  gboolean        active;
 };
 
 G_DEFINE_FINAL_TYPE (GmaKiosk, gma_kiosk, G_TYPE_OBJECT)
@@ -58,6 +63,7 @@ enum {
   PROP_IDLE_TIMEOUT,
   PROP_WARNING_SECONDS,
   PROP_IDLE_WARNING,
+  PROP_IDLE_OVERLAY,
   N_PROPS
 };
 
@@ -72,124 +78,8 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* ------------------------------------------------------------------ */
-/* The key filter                                                       */
+/* Input                                                                */
 /* ------------------------------------------------------------------ */
-
-static gboolean
-is_zoom_key (guint keyval)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_plus:
-    case GDK_KEY_equal:
-    case GDK_KEY_KP_Add:
-    case GDK_KEY_minus:
-    case GDK_KEY_KP_Subtract:
-    case GDK_KEY_0:
-    case GDK_KEY_KP_0:
-      return TRUE;
-
-    default:
-      return FALSE;
-    }
-}
-
-/**
- * gma_kiosk_key_allowed:
- * @keyval: the key pressed
- * @state: the modifiers held
- * @focus_is_editable: whether the focus widget takes text
- *
- * The kiosk's key policy, an allow-list: focus movement (Tab, Shift+Tab,
- * arrows, Page Up/Down, Home, End), activation (Enter, Space), back
- * (BackSpace, Alt+Left, the Back key), zoom (Ctrl with +, =, -, 0 and the
- * zoom keys) and, when an editable has the focus, text: printable
- * characters with at most Shift, Delete and input method keys. Everything
- * else is swallowed: quit, close, new, open, save, print, F1–F12, Escape,
- * the inspector (Ctrl+Shift+I, Ctrl+Shift+D), the window menu (Alt+Space),
- * context menus (Menu, Shift+F10), copy and paste.
- *
- * Caps Lock, Num Lock and mouse buttons in @state are ignored.
- *
- * Returns: %TRUE if the key may reach the window's widgets
- */
-gboolean
-gma_kiosk_key_allowed (guint           keyval,
-                       GdkModifierType state,
-                       gboolean        focus_is_editable)
-{
-  GdkModifierType mods = state & RELEVANT_MODIFIERS;
-  gboolean none = mods == 0;
-  gboolean none_or_shift = (mods & ~GDK_SHIFT_MASK) == 0;
-  gunichar c;
-
-  switch (keyval)
-    {
-    case GDK_KEY_Tab:
-    case GDK_KEY_ISO_Left_Tab:
-    case GDK_KEY_KP_Tab:
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
-    case GDK_KEY_space:
-    case GDK_KEY_KP_Space:
-      return none_or_shift;
-
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
-      /* Alt+Left is “back”. */
-      return none_or_shift || mods == GDK_ALT_MASK;
-
-    case GDK_KEY_Return:
-    case GDK_KEY_KP_Enter:
-    case GDK_KEY_ISO_Enter:
-    case GDK_KEY_BackSpace:
-    case GDK_KEY_Back:
-    case GDK_KEY_ZoomIn:
-    case GDK_KEY_ZoomOut:
-      return none;
-
-    case GDK_KEY_Delete:
-    case GDK_KEY_KP_Delete:
-      return focus_is_editable && none;
-
-    /* Input method keys of a Japanese keyboard. */
-    case GDK_KEY_Henkan:
-    case GDK_KEY_Muhenkan:
-    case GDK_KEY_Zenkaku_Hankaku:
-    case GDK_KEY_Hiragana_Katakana:
-    case GDK_KEY_Eisu_toggle:
-    case GDK_KEY_Kanji:
-      return focus_is_editable && none_or_shift;
-
-    default:
-      break;
-    }
-
-  /* Ctrl and Ctrl+Shift (+ is Shift+; on a JIS keyboard) for zoom. */
-  if (is_zoom_key (keyval) &&
-      (mods & GDK_CONTROL_MASK) != 0 &&
-      (mods & ~(GDK_CONTROL_MASK | GDK_SHIFT_MASK)) == 0)
-    return TRUE;
-
-  if (!focus_is_editable || !none_or_shift)
-    return FALSE;
-
-  c = gdk_keyval_to_unicode (keyval);
-
-  return c != 0 && g_unichar_isprint (c);
-}
 
 static gboolean
 focus_is_editable (GtkWindow *window)
@@ -221,88 +111,6 @@ key_pressed_cb (GtkEventControllerKey *controller,
   g_debug ("Swallowed key %s (modifiers 0x%x)", gdk_keyval_name (keyval), state);
 
   return GDK_EVENT_STOP;
-}
-
-/* ------------------------------------------------------------------ */
-/* Idle tracking                                                        */
-/* ------------------------------------------------------------------ */
-
-static void
-hide_overlay (GmaKiosk *self)
-{
-  if (self->overlay == NULL)
-    return;
-
-  gma_idle_overlay_stop (self->overlay);
-  gtk_widget_set_visible (GTK_WIDGET (self->overlay), FALSE);
-}
-
-static void
-set_in_warning (GmaKiosk *self,
-                gboolean  in_warning)
-{
-  if (self->in_warning == !!in_warning)
-    return;
-
-  self->in_warning = !!in_warning;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_WARNING]);
-}
-
-static void
-stop_timers (GmaKiosk *self)
-{
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_clear_handle_id (&self->warning_id, g_source_remove);
-}
-
-static gboolean
-warning_timeout_cb (gpointer user_data)
-{
-  GmaKiosk *self = user_data;
-
-  self->warning_id = 0;
-  gma_kiosk_reset (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-idle_timeout_cb (gpointer user_data)
-{
-  GmaKiosk *self = user_data;
-
-  self->idle_id = 0;
-
-  set_in_warning (self, TRUE);
-
-  self->warning_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                         self->warning_seconds * 1000,
-                                         warning_timeout_cb, self, NULL);
-  g_source_set_name_by_id (self->warning_id, "[gma] kiosk idle warning");
-
-  if (self->overlay != NULL)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->overlay), TRUE);
-      gma_idle_overlay_start (self->overlay, self->warning_seconds);
-    }
-
-  g_signal_emit (self, signals[IDLE_WARNING], 0, self->warning_seconds);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-restart_idle_timer (GmaKiosk *self)
-{
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-
-  if (!self->active || !self->armed || self->in_warning)
-    return;
-
-  self->idle_id = g_timeout_add_full (G_PRIORITY_DEFAULT,
-                                      self->idle_timeout * 1000,
-                                      idle_timeout_cb, self, NULL);
-  g_source_set_name_by_id (self->idle_id, "[gma] kiosk idle");
 }
 
 static gboolean
@@ -357,13 +165,62 @@ activity:
   /* While the warning is up, only its Continue (or gma_kiosk_reset_idle())
    * brings the visitor back: the touch that dismisses the overlay must not
    * also be handled by what is below it. */
-  if (!self->in_warning)
-    {
-      self->armed = TRUE;
-      restart_idle_timer (self);
-    }
+  gma_idle_monitor_activity (self->monitor);
 
   return GDK_EVENT_PROPAGATE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Idleness                                                             */
+/* ------------------------------------------------------------------ */
+
+static void
+hide_overlay (GmaKiosk *self)
+{
+  g_autoptr(GmaIdleOverlay) overlay = g_signal_group_dup_target (self->overlay_signals);
+
+  if (overlay == NULL)
+    return;
+
+  gma_idle_overlay_stop (overlay);
+  gtk_widget_set_visible (GTK_WIDGET (overlay), FALSE);
+}
+
+static void
+monitor_warning_cb (GmaKiosk       *self,
+                    guint           seconds,
+                    GmaIdleMonitor *monitor)
+{
+  g_autoptr(GmaIdleOverlay) overlay = g_signal_group_dup_target (self->overlay_signals);
+
+  if (overlay != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (overlay), TRUE);
+      gma_idle_overlay_start (overlay, seconds);
+    }
+
+  g_signal_emit (self, signals[IDLE_WARNING], 0, seconds);
+}
+
+static void
+monitor_cancelled_cb (GmaKiosk       *self,
+                      GmaIdleMonitor *monitor)
+{
+  hide_overlay (self);
+  g_signal_emit (self, signals[IDLE_CANCELLED], 0);
+}
+
+static void
+monitor_notify_cb (GmaKiosk       *self,
+                   GParamSpec     *pspec,
+                   GmaIdleMonitor *monitor)
+{
+  if (g_str_equal (pspec->name, "warning"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_WARNING]);
+  else if (g_str_equal (pspec->name, "idle-timeout"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_TIMEOUT]);
+  else if (g_str_equal (pspec->name, "warning-seconds"))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING_SECONDS]);
 }
 
 /**
@@ -374,28 +231,14 @@ activity:
  * #GmaKiosk::idle-cancelled and hiding the attached overlay) and starts
  * the idle timer again. Input on the window does this by itself except
  * during the warning; connect the warning's Continue to this function,
- * which is done for you for an overlay given to
- * gma_kiosk_set_idle_overlay().
+ * which is done for you for the #GmaKiosk:idle-overlay.
  */
 void
 gma_kiosk_reset_idle (GmaKiosk *self)
 {
   g_return_if_fail (GMA_IS_KIOSK (self));
 
-  if (!self->active)
-    return;
-
-  self->armed = TRUE;
-
-  if (self->in_warning)
-    {
-      g_clear_handle_id (&self->warning_id, g_source_remove);
-      hide_overlay (self);
-      set_in_warning (self, FALSE);
-      g_signal_emit (self, signals[IDLE_CANCELLED], 0);
-    }
-
-  restart_idle_timer (self);
+  gma_idle_monitor_continue (self->monitor);
 }
 
 /**
@@ -412,10 +255,8 @@ gma_kiosk_reset (GmaKiosk *self)
 {
   g_return_if_fail (GMA_IS_KIOSK (self));
 
-  stop_timers (self);
+  gma_idle_monitor_stop (self->monitor);
   hide_overlay (self);
-  self->armed = FALSE;
-  set_in_warning (self, FALSE);
 
   if (self->window != NULL)
     gma_kiosk_clear_clipboards (gtk_widget_get_display (GTK_WIDGET (self->window)));
@@ -461,6 +302,15 @@ window_map_cb (GtkWidget *widget,
   gtk_window_fullscreen (GTK_WINDOW (widget));
 }
 
+/* The kiosk's style sheet is in a bundle of its own, which a desktop
+ * never registers. */
+static gpointer
+register_resources (gpointer data)
+{
+  gma_kiosk_register_resource ();
+  return NULL;
+}
+
 static void
 load_css (GmaKiosk *self)
 {
@@ -468,6 +318,9 @@ load_css (GmaKiosk *self)
 
   if (self->css_provider == NULL)
     {
+      static GOnce once = G_ONCE_INIT;
+
+      g_once (&once, register_resources, NULL);
       if (!g_resources_get_info (KIOSK_CSS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE,
                                  NULL, NULL, NULL))
         {
@@ -494,6 +347,21 @@ unload_css (GmaKiosk *self)
                                                  GTK_STYLE_PROVIDER (self->css_provider));
 }
 
+static GtkEventController *
+add_capture_controller (GmaKiosk           *self,
+                        GtkEventController *controller,
+                        const char         *name,
+                        const char         *signal,
+                        GCallback           callback)
+{
+  gtk_event_controller_set_name (controller, name);
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (controller, signal, callback, self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->window), g_object_ref (controller));
+
+  return controller;
+}
+
 static void
 take_over (GmaKiosk *self)
 {
@@ -501,26 +369,21 @@ take_over (GmaKiosk *self)
 
   gtk_window_set_interactive_debugging (FALSE);
 
-  self->close_request_id =
-    g_signal_connect (self->window, "close-request", G_CALLBACK (close_request_cb), self);
-  self->fullscreened_id =
-    g_signal_connect (self->window, "notify::fullscreened", G_CALLBACK (fullscreened_cb), self);
-  self->map_id =
-    g_signal_connect_after (self->window, "map", G_CALLBACK (window_map_cb), self);
+  self->held.close_request_id =
+    g_signal_connect_object (self->window, "close-request", G_CALLBACK (close_request_cb), self, 0);
+  self->held.fullscreened_id =
+    g_signal_connect_object (self->window, "notify::fullscreened", G_CALLBACK (fullscreened_cb), self, 0);
+  self->held.map_id =
+    g_signal_connect_object (self->window, "map", G_CALLBACK (window_map_cb), self, G_CONNECT_AFTER);
 
-  self->key_controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_name (self->key_controller, "gma-kiosk-keys");
-  gtk_event_controller_set_propagation_phase (self->key_controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (self->key_controller, "key-pressed", G_CALLBACK (key_pressed_cb), self);
-  gtk_widget_add_controller (widget, g_object_ref (self->key_controller));
+  self->held.key_controller =
+    add_capture_controller (self, gtk_event_controller_key_new (), "gma-kiosk-keys",
+                            "key-pressed", G_CALLBACK (key_pressed_cb));
+  self->held.activity_controller =
+    add_capture_controller (self, gtk_event_controller_legacy_new (), "gma-kiosk-activity",
+                            "event", G_CALLBACK (activity_event_cb));
 
-  self->activity_controller = gtk_event_controller_legacy_new ();
-  gtk_event_controller_set_name (self->activity_controller, "gma-kiosk-activity");
-  gtk_event_controller_set_propagation_phase (self->activity_controller, GTK_PHASE_CAPTURE);
-  g_signal_connect (self->activity_controller, "event", G_CALLBACK (activity_event_cb), self);
-  gtk_widget_add_controller (widget, g_object_ref (self->activity_controller));
-
-  self->was_deletable = gtk_window_get_deletable (self->window);
+  self->held.was_deletable = gtk_window_get_deletable (self->window);
   gtk_window_set_deletable (self->window, FALSE);
   gtk_widget_add_css_class (widget, "kiosk");
   load_css (self);
@@ -528,6 +391,8 @@ take_over (GmaKiosk *self)
   gtk_window_fullscreen (self->window);
 
   gma_kiosk_clear_clipboards (gtk_widget_get_display (widget));
+
+  gma_idle_monitor_set_running (self->monitor, TRUE);
 }
 
 static void
@@ -535,31 +400,30 @@ give_back (GmaKiosk *self)
 {
   GtkWidget *widget = GTK_WIDGET (self->window);
 
-  stop_timers (self);
+  gma_idle_monitor_set_running (self->monitor, FALSE);
   hide_overlay (self);
-  set_in_warning (self, FALSE);
-  self->armed = FALSE;
 
-  if (widget == NULL)
-    return;
+  if (widget != NULL)
+    {
+      g_clear_signal_handler (&self->held.close_request_id, self->window);
+      g_clear_signal_handler (&self->held.fullscreened_id, self->window);
+      g_clear_signal_handler (&self->held.map_id, self->window);
+      if (self->held.key_controller != NULL)
+        gtk_widget_remove_controller (widget, self->held.key_controller);
+      if (self->held.activity_controller != NULL)
+        gtk_widget_remove_controller (widget, self->held.activity_controller);
 
-  g_clear_signal_handler (&self->close_request_id, self->window);
-  g_clear_signal_handler (&self->fullscreened_id, self->window);
-  g_clear_signal_handler (&self->map_id, self->window);
+      gtk_window_set_deletable (self->window, self->held.was_deletable);
+      gtk_widget_remove_css_class (widget, "kiosk");
+      unload_css (self);
 
-  if (self->key_controller != NULL)
-    gtk_widget_remove_controller (widget, self->key_controller);
-  g_clear_object (&self->key_controller);
+      gtk_window_unfullscreen (self->window);
+    }
 
-  if (self->activity_controller != NULL)
-    gtk_widget_remove_controller (widget, self->activity_controller);
-  g_clear_object (&self->activity_controller);
-
-  gtk_window_set_deletable (self->window, self->was_deletable);
-  gtk_widget_remove_css_class (widget, "kiosk");
-  unload_css (self);
-
-  gtk_window_unfullscreen (self->window);
+  g_clear_object (&self->held.key_controller);
+  g_clear_object (&self->held.activity_controller);
+  /* Without the window, its handlers went with it. */
+  self->held = (TakeOver) { 0 };
 }
 
 /* ------------------------------------------------------------------ */
@@ -594,13 +458,14 @@ gma_kiosk_dispose (GObject *object)
 
   gma_kiosk_set_idle_overlay (self, NULL);
 
-  g_clear_handle_id (&self->idle_id, g_source_remove);
-  g_clear_handle_id (&self->warning_id, g_source_remove);
-
   if (self->settings != NULL)
     g_settings_unbind (self, "idle-timeout");
   g_clear_object (&self->settings);
   g_clear_object (&self->css_provider);
+  g_clear_object (&self->overlay_signals);
+  if (self->monitor != NULL)
+    g_signal_handlers_disconnect_by_data (self->monitor, self);
+  g_clear_object (&self->monitor);
   g_clear_weak_pointer (&self->window);
 
   G_OBJECT_CLASS (gma_kiosk_parent_class)->dispose (object);
@@ -629,15 +494,19 @@ gma_kiosk_get_property (GObject    *object,
       break;
 
     case PROP_IDLE_TIMEOUT:
-      g_value_set_uint (value, self->idle_timeout);
+      g_value_set_uint (value, gma_kiosk_get_idle_timeout (self));
       break;
 
     case PROP_WARNING_SECONDS:
-      g_value_set_uint (value, self->warning_seconds);
+      g_value_set_uint (value, gma_kiosk_get_warning_seconds (self));
       break;
 
     case PROP_IDLE_WARNING:
-      g_value_set_boolean (value, self->in_warning);
+      g_value_set_boolean (value, gma_kiosk_get_idle_warning (self));
+      break;
+
+    case PROP_IDLE_OVERLAY:
+      g_value_take_object (value, g_signal_group_dup_target (self->overlay_signals));
       break;
 
     default:
@@ -673,6 +542,10 @@ gma_kiosk_set_property (GObject      *object,
 
     case PROP_WARNING_SECONDS:
       gma_kiosk_set_warning_seconds (self, g_value_get_uint (value));
+      break;
+
+    case PROP_IDLE_OVERLAY:
+      gma_kiosk_set_idle_overlay (self, g_value_get_object (value));
       break;
 
     default:
@@ -753,6 +626,18 @@ gma_kiosk_class_init (GmaKioskClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /**
+   * GmaKiosk:idle-overlay:
+   *
+   * The idle warning the kiosk drives (see gma_kiosk_set_idle_overlay()).
+   */
+  properties[PROP_IDLE_OVERLAY] =
+    g_param_spec_object ("idle-overlay", NULL, NULL,
+                         GMA_TYPE_IDLE_OVERLAY,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -800,8 +685,16 @@ gma_kiosk_class_init (GmaKioskClass *klass)
 static void
 gma_kiosk_init (GmaKiosk *self)
 {
-  self->idle_timeout = 90;
-  self->warning_seconds = GMA_KIOSK_WARNING_SECONDS;
+  self->monitor = gma_idle_monitor_new ();
+  gma_idle_monitor_set_warning_seconds (self->monitor, GMA_KIOSK_WARNING_SECONDS);
+  g_signal_connect_swapped (self->monitor, "warning", G_CALLBACK (monitor_warning_cb), self);
+  g_signal_connect_swapped (self->monitor, "cancelled", G_CALLBACK (monitor_cancelled_cb), self);
+  g_signal_connect_swapped (self->monitor, "expired", G_CALLBACK (gma_kiosk_reset), self);
+  g_signal_connect_swapped (self->monitor, "notify", G_CALLBACK (monitor_notify_cb), self);
+
+  self->overlay_signals = g_signal_group_new (GMA_TYPE_IDLE_OVERLAY);
+  g_signal_group_connect_object (self->overlay_signals, "continue",
+                                 G_CALLBACK (gma_kiosk_reset_idle), self, G_CONNECT_SWAPPED);
 }
 
 /* ------------------------------------------------------------------ */
@@ -887,13 +780,6 @@ gma_kiosk_set_active (GmaKiosk *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACTIVE]);
 }
 
-static void
-overlay_continue_cb (GmaIdleOverlay *overlay,
-                     GmaKiosk       *self)
-{
-  gma_kiosk_reset_idle (self);
-}
-
 /**
  * gma_kiosk_set_idle_overlay:
  * @self: a #GmaKiosk
@@ -908,24 +794,19 @@ void
 gma_kiosk_set_idle_overlay (GmaKiosk       *self,
                             GmaIdleOverlay *overlay)
 {
+  g_autoptr(GmaIdleOverlay) old = NULL;
+
   g_return_if_fail (GMA_IS_KIOSK (self));
   g_return_if_fail (overlay == NULL || GMA_IS_IDLE_OVERLAY (overlay));
 
-  if (self->overlay == overlay)
+  old = g_signal_group_dup_target (self->overlay_signals);
+  if (old == overlay)
     return;
 
-  if (self->overlay != NULL)
-    g_clear_signal_handler (&self->overlay_continue_id, self->overlay);
-
-  g_set_weak_pointer (&self->overlay, overlay);
-
-  if (overlay != NULL)
-    {
-      self->overlay_continue_id =
-        g_signal_connect (overlay, "continue", G_CALLBACK (overlay_continue_cb), self);
-      if (!self->in_warning)
-        hide_overlay (self);
-    }
+  g_signal_group_set_target (self->overlay_signals, overlay);
+  if (overlay != NULL && !gma_idle_monitor_get_warning (self->monitor))
+    hide_overlay (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_OVERLAY]);
 }
 
 /**
@@ -939,7 +820,7 @@ gma_kiosk_get_idle_warning (GmaKiosk *self)
 {
   g_return_val_if_fail (GMA_IS_KIOSK (self), FALSE);
 
-  return self->in_warning;
+  return gma_idle_monitor_get_warning (self->monitor);
 }
 
 guint
@@ -947,7 +828,7 @@ gma_kiosk_get_idle_timeout (GmaKiosk *self)
 {
   g_return_val_if_fail (GMA_IS_KIOSK (self), 0);
 
-  return self->idle_timeout;
+  return gma_idle_monitor_get_idle_timeout (self->monitor);
 }
 
 /**
@@ -962,17 +843,8 @@ gma_kiosk_set_idle_timeout (GmaKiosk *self,
                             guint     seconds)
 {
   g_return_if_fail (GMA_IS_KIOSK (self));
-  g_return_if_fail (seconds > 0);
 
-  if (self->idle_timeout == seconds)
-    return;
-
-  self->idle_timeout = seconds;
-
-  if (self->idle_id != 0)
-    restart_idle_timer (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IDLE_TIMEOUT]);
+  gma_idle_monitor_set_idle_timeout (self->monitor, seconds);
 }
 
 guint
@@ -980,7 +852,7 @@ gma_kiosk_get_warning_seconds (GmaKiosk *self)
 {
   g_return_val_if_fail (GMA_IS_KIOSK (self), 0);
 
-  return self->warning_seconds;
+  return gma_idle_monitor_get_warning_seconds (self->monitor);
 }
 
 /**
@@ -993,13 +865,8 @@ gma_kiosk_set_warning_seconds (GmaKiosk *self,
                                guint     seconds)
 {
   g_return_if_fail (GMA_IS_KIOSK (self));
-  g_return_if_fail (seconds > 0);
 
-  if (self->warning_seconds == seconds)
-    return;
-
-  self->warning_seconds = seconds;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WARNING_SECONDS]);
+  gma_idle_monitor_set_warning_seconds (self->monitor, seconds);
 }
 
 /**

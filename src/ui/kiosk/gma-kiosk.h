@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "gma-idle-overlay.h"
+#include "gma-kiosk-keys.h"
 
 G_BEGIN_DECLS
 
@@ -33,9 +34,6 @@ void       gma_kiosk_set_warning_seconds (GmaKiosk        *self,
                                           guint            seconds);
 gboolean   gma_kiosk_get_allow_print     (GmaKiosk        *self);
 
-gboolean   gma_kiosk_key_allowed         (guint            keyval,
-                                          GdkModifierType  state,
-                                          gboolean         focus_is_editable);
 void       gma_kiosk_clear_clipboards    (GdkDisplay      *display);
 void       gma_kiosk_prepare_environment (void);
 
