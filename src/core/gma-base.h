@@ -13,8 +13,8 @@
  *     style sheets) they are served from.
  *
  * The layers above it: gma-json ← gma-flow, gma-faq ← gma-content ←
- * gma-search, gma-render, gma-router (tests/check-include-graph.py keeps
- * the include graph of src/core free of circles).
+ * gma-search, gma-render, gma-router (tests/validate/check-include-graph.py
+ * keeps the include graph of src/core free of circles).
  */
 #pragma once
 
