@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-hostile-page.c: a page that tries everything, in the real pane.
+/* The web module (gma-web-module.c): what the web view may do.
+ *
+ * First, a hostile page: one that tries everything, in the real pane.
  *
  * The content checker refuses such a page when a content set is loaded
  * (test-broken-content). This is the second line: the same kind of page
@@ -13,8 +15,11 @@
  * the app's own page when a person clicks the page's links (clicks are
  * real pointer events through XTEST), no window may open, and when the
  * web process dies the pane comes back with the page.
+ *
+ * Then the web view of the real window on the real content: its
+ * settings, navigation away refused, no remote request from a page.
  */
-#define G_LOG_DOMAIN "gma-test-hostile-page"
+#define G_LOG_DOMAIN "gma-test-web-module"
 
 #include "config.h"
 
@@ -481,6 +486,107 @@ test_web_process_terminated (Fixture       *fixture,
   g_assert_cmpuint (fixture->connections, ==, 0);
 }
 
+/* ------------------------------------------------------------------ */
+/* In the real window, on the real content                             */
+/* ------------------------------------------------------------------ */
+
+/* The web view's settings (gma-web-module.c): no JavaScript, no
+ * inspector, CPU painting, nothing kept on disk, the CSP. */
+static void
+test_web_settings (UiFixture *fixture, gconstpointer data)
+{
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  WebKitSettings *settings = webkit_web_view_get_settings (web_view);
+  WebKitNetworkSession *session = webkit_web_view_get_network_session (web_view);
+
+  g_assert_false (webkit_settings_get_enable_javascript (settings));
+  g_assert_false (webkit_settings_get_enable_javascript_markup (settings));
+  g_assert_false (webkit_settings_get_enable_developer_extras (settings));
+  /* Painted on the CPU: no GPU compositing (see gma-web-module.c). */
+  g_assert_cmpint (webkit_settings_get_hardware_acceleration_policy (settings), ==,
+                   WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
+  g_assert_true (webkit_network_session_is_ephemeral (session));
+  g_assert_cmpstr (webkit_web_view_get_default_content_security_policy (web_view), ==, GMA_PAGE_CSP);
+}
+
+/* Neither a site nor a local file nor data: may replace the page. */
+static void
+test_foreign_navigation_refused (UiFixture *fixture, gconstpointer data)
+{
+  WebKitWebView *web_view;
+  const char *uri = "gma://page/start";
+
+  ui_wait_for_page (fixture, uri);
+  web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+
+  webkit_web_view_load_uri (web_view, "https://www.g-mis.mhlw.go.jp/");
+  ui_wait_ms (500);
+  webkit_web_view_load_uri (web_view, "file:///etc/passwd");
+  ui_wait_ms (500);
+  webkit_web_view_load_uri (web_view, "data:text/html,<title>x</title>");
+  ui_wait_ms (500);
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+  g_assert_cmpstr (webkit_web_view_get_title (web_view), ==,
+                   gma_node_get_title (gma_flow_get_start (gma_content_get_flow (fixture->content))));
+}
+
+/* A page that asks for something on the network gets nothing: the CSP
+ * blocks it before any connection. A loopback server counts attempts. */
+static gboolean
+on_window_incoming (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer data)
+{
+  guint *count = data;
+  (*count)++;
+  return FALSE;
+}
+
+static void
+test_no_remote_request (UiFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  const char *start = "gma://page/start";
+  WebKitWebView *web_view;
+  guint16 port;
+  guint count = 0;
+
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_window_incoming), &count);
+  g_socket_service_start (service);
+
+  ui_wait_for_page (fixture, start);
+  web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+
+  /* Sanity check of the counter itself: a plain connection is counted. */
+  {
+    g_autoptr(GSocketClient) client = g_socket_client_new ();
+    g_autoptr(GSocketConnection) connection =
+      g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
+    g_assert_no_error (error);
+    ui_wait_ms (200);
+    g_assert_cmpuint (count, ==, 1);
+    count = 0;
+  }
+
+  html = g_strdup_printf ("<!DOCTYPE html><html><head><title>remote</title>"
+                          "<link rel=\"stylesheet\" href=\"http://127.0.0.1:%u/a.css\"></head>"
+                          "<body><img src=\"http://127.0.0.1:%u/b.png\">"
+                          "<iframe src=\"http://127.0.0.1:%u/c.html\"></iframe></body></html>",
+                          port, port, port);
+  webkit_web_view_load_html (web_view, html, "gma://page/start");
+  {
+    LoadWait wait = { fixture->window->page_view, "gma://page/start" };
+    ui_wait_until (page_loaded, &wait, "the remote-resource page");
+  }
+  ui_wait_ms (1000);
+  g_assert_cmpstr (webkit_web_view_get_title (web_view), ==, "remote");
+  g_assert_cmpuint (count, ==, 0);
+
+  g_socket_service_stop (service);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -489,16 +595,24 @@ main (int argc, char *argv[])
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/hostile-page/counter", NULL, test_counter);
-  ADD ("/hostile-page/passive", NULL, test_passive);
-  ADD ("/hostile-page/click/control", NULL, test_click_control);
+  ADD ("/web-module/hostile-page/counter", NULL, test_counter);
+  ADD ("/web-module/hostile-page/passive", NULL, test_passive);
+  ADD ("/web-module/hostile-page/click/control", NULL, test_click_control);
   for (guint i = 0; i < G_N_ELEMENTS (clicks); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/hostile-page/click/%s", clicks[i].name);
+      g_autofree char *path = g_strdup_printf ("/web-module/hostile-page/click/%s", clicks[i].name);
       ADD (path, &clicks[i], test_click);
     }
-  ADD ("/hostile-page/web-process-killed", NULL, test_web_process_killed);
-  ADD ("/hostile-page/web-process-terminated", NULL, test_web_process_terminated);
+  ADD ("/web-module/hostile-page/web-process-killed", NULL, test_web_process_killed);
+  ADD ("/web-module/hostile-page/web-process-terminated", NULL, test_web_process_terminated);
+#undef ADD
+
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
+  ADD ("/web-module/window/web-settings", test_web_settings);
+  ADD ("/web-module/window/foreign-navigation-refused", test_foreign_navigation_refused);
+  ADD ("/web-module/window/no-remote-request", test_no_remote_request);
+#undef ADD
 
   return g_test_run ();
 }
