@@ -271,6 +271,7 @@ test_preedit (UiFixture *fixture, gconstpointer data)
   g_auto(GStrv) during = NULL;
   g_auto(GStrv) after = NULL;
   g_auto(GStrv) expected = core_ranking (fixture, "パスワード");
+  guint search_changed = 0;
 
   g_assert_true (GTK_IS_TEXT (text));
   search_for (fixture, "ログイン");
@@ -278,10 +279,12 @@ test_preedit (UiFixture *fixture, gconstpointer data)
   g_assert_false (g_strv_equal ((const char * const *) before, (const char * const *) expected));
 
   /* Composing: the text changes under the input method, the list does
-   * not, even after the entry's delay. */
+   * not, even after the entry's delay (its search-changed has come: the
+   * sidebar's handler, connected first, has run). */
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (ui_count), &search_changed);
   g_signal_emit_by_name (text, "preedit-changed", "ぱすわーど");
   gtk_editable_set_text (entry, "パスワード");
-  ui_wait_ms (500);
+  ui_wait_until (ui_counted, &search_changed, "the entry's search-changed");
   g_assert_cmpstr (gma_faq_sidebar_get_query (sidebar), ==, "ログイン");
   during = gma_faq_sidebar_dup_visible_ids (sidebar);
   assert_strv_equal (during, before);
@@ -724,7 +727,6 @@ static void
 test_list (UiFixture *fixture, gconstpointer data)
 {
   GtkListBox *list = gma_faq_sidebar_get_list (fixture->window->sidebar);
-  GtkEditable *entry = gma_faq_sidebar_get_search_entry (fixture->window->sidebar);
   GtkWidget *row;
   g_auto(GStrv) all = NULL;
   g_auto(GStrv) some = NULL;
@@ -746,8 +748,7 @@ test_list (UiFixture *fixture, gconstpointer data)
   g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (row));
 
   /* The search entry filters (search-changed is delayed: wait for it). */
-  gtk_editable_set_text (entry, "ログインID");
-  ui_wait_ms (400);
+  search_for (fixture, "ログインID");
   some = gma_faq_sidebar_dup_visible_ids (fixture->window->sidebar);
   g_assert_cmpuint (g_strv_length (some), >, 0);
   g_assert_cmpuint (g_strv_length (some), <, 17);

@@ -336,16 +336,20 @@ static void
 test_web_process_crash (UiFixture *fixture, gconstpointer data)
 {
   GtkWidget *window = GTK_WIDGET (fixture->window);
+  GmaSession *session = gma_window_get_session (fixture->window);
+  g_autofree char *warm_uri = NULL;
 
   gtk_widget_activate_action (window, "wizard.answer", "u", 0);
   ui_wait_for_page (fixture, "gma://page/pre-notice");
+  warm_uri = page_uri (gma_node_get_answer_target (gma_session_get_current (session), 0));
   gtk_widget_activate_action (window, "win.show-faq", "s", "faq-3-1");
   ui_wait_for_page (fixture, "gma://faq/faq-3-1");
 
   ui_crash_web_processes (fixture->window->page_view);
   ui_wait_for_page (fixture, "gma://faq/faq-3-1");
-  /* Long enough for a load of the question's page to have replaced it */
-  ui_wait_ms (1000);
+  /* Everything the rebuilt pane loads is in: the page it showed, then
+   * (only once that is in) the question's next page, warm again. */
+  ui_wait_for_warm_page (fixture, warm_uri);
   g_assert_cmpstr (gma_page_view_get_uri (fixture->window->page_view), ==, "gma://faq/faq-3-1");
   g_assert_cmpstr (gma_page_view_get_shown_uri (fixture->window->page_view), ==, "gma://faq/faq-3-1");
   g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==, 1);

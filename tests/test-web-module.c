@@ -283,15 +283,23 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->served, g_ptr_array_unref);
 }
 
+/* Whatever the page sets off after its load (a refresh after 0 s,
+ * pictures, fonts) has time to try. A wait for time to pass, the only one
+ * here: what is checked after it is that nothing happened, and no event
+ * says that a page will try nothing more. */
+static void
+let_page_try (void)
+{
+  ui_wait_ms (1500);
+}
+
 static void
 load_and_wait (Fixture    *fixture,
                const char *uri)
 {
   gma_page_view_load_uri (fixture->page_view, uri);
   ui_wait_for_page_view_title (fixture->page_view, uri, "hostile");
-  /* Whatever the page sets off (a refresh after 0 s, pictures, fonts)
-   * has time to try. */
-  ui_wait_ms (1500);
+  let_page_try ();
 }
 
 /* The pane still shows @uri, as its own page, untouched by any script. */
@@ -325,7 +333,10 @@ count_toplevels (void)
 }
 
 /* A person's click in the middle of the pane, through the X server;
- * then the page has a second to respond. */
+ * then the page has a second to respond. A wait for time to pass: the
+ * tests that follow a click check that nothing happened (no request, no
+ * window, the page kept), and the click's handling in the web process
+ * ends in no event when it does nothing. */
 static void
 click_pane (Fixture *fixture)
 {
@@ -350,7 +361,7 @@ test_counter (Fixture       *fixture,
 
   connection = g_socket_client_connect_to_host (client, "127.0.0.1", fixture->port, NULL, &error);
   g_assert_no_error (error);
-  ui_wait_ms (200);
+  ui_wait_until (ui_counted, &fixture->connections, "the connection to the loopback server");
   g_assert_cmpuint (fixture->connections, ==, 1);
 }
 
@@ -459,7 +470,7 @@ test_web_process_killed (Fixture       *fixture,
   g_assert_null (old_view);
   g_assert_nonnull (gma_page_view_get_web_view (fixture->page_view));
 
-  ui_wait_ms (1500);
+  let_page_try ();
   assert_still_on (fixture, "gma://page/hostile");
   g_assert_cmpuint (fixture->connections, ==, 0);
 }
@@ -472,11 +483,15 @@ test_web_process_terminated (Fixture       *fixture,
                              gconstpointer  data)
 {
   WebKitWebView *web_view;
+  guint terminated = 0;
 
   load_and_wait (fixture, "gma://page/hostile");
   web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->page_view));
+  /* Connected after the pane's handler: when it has run, the pane has
+   * done what it does about the ending. */
+  g_signal_connect_swapped (web_view, "web-process-terminated", G_CALLBACK (ui_count), &terminated);
   webkit_web_view_terminate_web_process (web_view);
-  ui_wait_ms (500);
+  ui_wait_until (ui_counted, &terminated, "web-process-terminated");
 
   gma_page_view_load_uri (fixture->page_view, "gma://page/clicked");
   ui_wait_for_page_view_title (fixture->page_view, "gma://page/clicked", "clicked");
@@ -509,22 +524,70 @@ test_web_settings (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (webkit_web_view_get_default_content_security_policy (web_view), ==, GMA_PAGE_CSP);
 }
 
-/* Neither a site nor a local file nor data: may replace the page. */
+typedef struct {
+  const char *uri;
+  guint asked;
+} PolicyWait;
+
+/* Counts the navigations to @data's URI that the web view asks about:
+ * an emission hook, since the web module's handler decides and stops
+ * the emission. */
+static gboolean
+on_decide_policy_hook (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               data)
+{
+  PolicyWait *wait = data;
+  WebKitPolicyDecision *decision = g_value_get_object (&params[1]);
+
+  if (WEBKIT_IS_NAVIGATION_POLICY_DECISION (decision))
+    {
+      WebKitNavigationAction *action =
+        webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+
+      g_test_message ("decide-policy: %s", webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
+      if (g_strcmp0 (webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)), wait->uri) == 0)
+        wait->asked++;
+    }
+  return TRUE;
+}
+
+static gboolean
+policy_asked (gpointer data)
+{
+  return ((PolicyWait *) data)->asked > 0;
+}
+
+/* Neither a site nor a local file nor data: may replace the page: each
+ * is asked about (and then refused, at once), and the page stays. */
 static void
 test_foreign_navigation_refused (UiFixture *fixture, gconstpointer data)
 {
+  static const char *foreign[] = {
+    "https://www.g-mis.mhlw.go.jp/",
+    "file:///etc/passwd",
+    "data:text/html,<title>x</title>",
+  };
   WebKitWebView *web_view;
   const char *uri = "gma://page/start";
+  guint signal_id = g_signal_lookup ("decide-policy", WEBKIT_TYPE_WEB_VIEW);
 
   ui_wait_for_page (fixture, uri);
   web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
 
-  webkit_web_view_load_uri (web_view, "https://www.g-mis.mhlw.go.jp/");
-  ui_wait_ms (500);
-  webkit_web_view_load_uri (web_view, "file:///etc/passwd");
-  ui_wait_ms (500);
-  webkit_web_view_load_uri (web_view, "data:text/html,<title>x</title>");
-  ui_wait_ms (500);
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    {
+      PolicyWait wait = { foreign[i], 0 };
+      gulong hook = g_signal_add_emission_hook (signal_id, 0, on_decide_policy_hook, &wait, NULL);
+      g_autofree char *what = g_strdup_printf ("the decision about %s", foreign[i]);
+
+      webkit_web_view_load_uri (web_view, foreign[i]);
+      ui_wait_until (policy_asked, &wait, what);
+      g_signal_remove_emission_hook (signal_id, hook);
+      g_assert_false (webkit_web_view_is_loading (web_view));
+      g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+    }
   g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
   g_assert_cmpstr (webkit_web_view_get_title (web_view), ==,
                    gma_node_get_title (gma_flow_get_start (gma_content_get_flow (fixture->content))));
@@ -565,7 +628,7 @@ test_no_remote_request (UiFixture *fixture, gconstpointer data)
     g_autoptr(GSocketConnection) connection =
       g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
     g_assert_no_error (error);
-    ui_wait_ms (200);
+    ui_wait_until (ui_counted, &count, "the connection to the loopback server");
     g_assert_cmpuint (count, ==, 1);
     count = 0;
   }
@@ -580,7 +643,10 @@ test_no_remote_request (UiFixture *fixture, gconstpointer data)
     LoadWait wait = { fixture->window->page_view, "gma://page/start" };
     ui_wait_until (page_loaded, &wait, "the remote-resource page");
   }
-  ui_wait_ms (1000);
+  /* No wait after the load: the stylesheet, the picture and the frame
+   * hold the page's load until each has been refused or answered, and a
+   * connection to the server would be answered (closed) only once
+   * on_window_incoming() has counted it. */
   g_assert_cmpstr (webkit_web_view_get_title (web_view), ==, "remote");
   g_assert_cmpuint (count, ==, 0);
 
