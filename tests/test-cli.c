@@ -10,61 +10,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "test-run.h"
 #include "test-util.h"
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static gboolean
-cancel_cb (gpointer cancellable)
-{
-  g_cancellable_cancel (cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs gmis-assistant with @args (NULL-terminated) and at most 30 s. */
-static void
-run_app (Run *run, const char * const *args)
-{
-  const char *binary = g_getenv ("GMA_BINARY");
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
-  guint timeout;
-
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  process = g_subprocess_newv ((const char * const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                               &error);
-  g_assert_no_error (error);
-
-  /* A hang is a failure, not a stuck test run. */
-  timeout = g_timeout_add_seconds (30, cancel_cb, cancellable);
-  g_subprocess_communicate_utf8 (process, NULL, cancellable, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_source_remove (timeout);
-
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}
 
 /* The content contract's edges, with the guide's labels. */
 static const char * const contract_edges[] = {

@@ -142,6 +142,7 @@ test_shared_id (void)
    * renamed faq-1-1, the id of the first FAQ entry */
   g_assert_cmpuint (test_edit_file (dir, "flow.json", "\"r2\"", "\"faq-1-1\"", 0), ==, 2);
   g_assert_cmpuint (test_edit_file (dir, "faq.json", "\"r2\"", "\"faq-1-1\"", 0), ==, 1);
+  g_assert_cmpuint (test_edit_file (dir, "mail.json", "\"r2\"", "\"faq-1-1\"", 0), ==, 1);
 
   content = load_dir (dir, &error);
   g_assert_null (content);

@@ -5,6 +5,7 @@
  *   gma-content-files.c      its files and their policy
  *   gma-content-pages.c      the checks of its pages and cross-references
  *   gma-content-languages.c  its languages
+ *   gma-content-mail.c       its mail.json (optional), for the mail checker
  */
 #pragma once
 
@@ -22,6 +23,7 @@ struct _GmaContent
   gboolean  no_links;  /* refuse symbolic links below @base */
   GmaFlow  *flow;
   GmaFaq   *faq;
+  GmaMailFacts *mail;  /* NULL: the set has no mail.json */
   gboolean  embedded;
   const char *language;          /* "ja" or "en": what texts and pages are in */
   GmaProblems *english_missing;  /* why English is not available; empty when it is */
@@ -111,5 +113,23 @@ void        _gma_content_check_json_translation (JsonNode    *node,
 void        _gma_content_check_translated_pages (GmaContent  *self,
                                                  GHashTable  *page_texts,
                                                  GmaProblems *missing);
+
+/* ---- gma-content-mail.c: mail.json, the mail checker's file of a set
+ * (gma-mail-facts.h). A set may have none: an override made before the
+ * checker existed stays valid, and has no checker. ---- */
+
+#define GMA_CONTENT_MAIL_FILE "mail.json"
+
+/* mail.json of @content, checked as JSON (gma_json_load()); NULL when
+ * the set has none, or after appending a problem when it cannot be read
+ * or is no JSON. */
+JsonNode     *gma_content_mail_read  (GmaContent  *content,
+                                      GmaProblems *problems);
+/* Its facts in @language, validated against @flow; NULL after appending
+ * problems. */
+GmaMailFacts *gma_content_mail_parse (JsonNode    *json,
+                                      const char  *language,
+                                      GmaFlow     *flow,
+                                      GmaProblems *problems);
 
 G_END_DECLS

@@ -24,6 +24,7 @@ gma_content_finalize (GObject *object)
   g_clear_object (&self->base);
   g_clear_object (&self->flow);
   g_clear_object (&self->faq);
+  g_clear_object (&self->mail);
   g_clear_pointer (&self->english_missing, g_ptr_array_unref);
 
   G_OBJECT_CLASS (gma_content_parent_class)->finalize (object);
@@ -74,6 +75,7 @@ gma_content_new (GFile               *root,
   g_autoptr(GBytes) faq_bytes = NULL;
   g_autoptr(JsonNode) flow_json = NULL;
   g_autoptr(JsonNode) faq_json = NULL;
+  g_autoptr(JsonNode) mail_json = NULL;
   g_autoptr(GHashTable) page_texts = NULL;
   const char *wanted;
   const char *language;
@@ -109,6 +111,7 @@ gma_content_new (GFile               *root,
     flow_json = gma_json_load (flow_bytes, "flow.json", problems);
   if (faq_bytes != NULL)
     faq_json = gma_json_load (faq_bytes, "faq.json", problems);
+  mail_json = gma_content_mail_read (self, problems);
 
   /* The English is looked at first: a set is shown in English only when
    * every text has its English. */
@@ -116,12 +119,16 @@ gma_content_new (GFile               *root,
     _gma_content_check_json_translation (flow_json, "flow.json", "$", self->english_missing);
   if (faq_json != NULL)
     _gma_content_check_json_translation (faq_json, "faq.json", "$", self->english_missing);
+  if (mail_json != NULL)
+    _gma_content_check_json_translation (mail_json, GMA_CONTENT_MAIL_FILE, "$", self->english_missing);
   language = _gma_content_language_to_show (wanted, self->english_missing);
 
   if (flow_json != NULL)
     self->flow = parse_flow (flow_json, language, problems);
   if (faq_json != NULL)
     self->faq = parse_faq (faq_json, language, problems);
+  if (mail_json != NULL && self->flow != NULL)
+    self->mail = gma_content_mail_parse (mail_json, language, self->flow, problems);
 
   /* Each page is read once: the texts of the Japanese pages are kept
    * for the comparison with their English pages. */
@@ -142,8 +149,11 @@ gma_content_new (GFile               *root,
       language = _gma_content_language_to_show (language, self->english_missing);
       g_clear_object (&self->flow);
       g_clear_object (&self->faq);
+      g_clear_object (&self->mail);
       self->flow = parse_flow (flow_json, language, problems);
       self->faq = parse_faq (faq_json, language, problems);
+      if (mail_json != NULL && self->flow != NULL)
+        self->mail = gma_content_mail_parse (mail_json, language, self->flow, problems);
       if (!gma_problems_to_error (problems, error))
         return NULL;
     }
@@ -248,6 +258,14 @@ gma_content_get_faq (GmaContent *self)
   g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
 
   return self->faq;
+}
+
+GmaMailFacts *
+gma_content_get_mail_facts (GmaContent *self)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (self), NULL);
+
+  return self->mail;
 }
 
 const char *

@@ -4,6 +4,7 @@
  * administrator's override directory with the same layout:
  *
  *   flow.json  faq.json  pages/NAME.html  illustrations/NAME.svg
+ *   mail.json  (optional: what the mail checker knows)
  *
  * Every file is checked when the set is loaded, and again each time it
  * is read with gma_content_load_file(), with the same limits:
@@ -23,6 +24,7 @@
 #include "gma-base.h"
 #include "gma-faq.h"
 #include "gma-flow.h"
+#include "gma-mail-facts.h"
 
 G_BEGIN_DECLS
 
@@ -84,6 +86,9 @@ GmaPageKind  gma_content_resolve        (GmaContent     *self,
                                          const char     *id,
                                          const GmaNode **node,
                                          GmaFaqEntry   **entry);
+/* What the mail checker knows (mail.json), or NULL when the set has no
+ * mail.json: it then has no mail checker. */
+GmaMailFacts *gma_content_get_mail_facts (GmaContent *self);
 /* Which year's guidance the set describes ("令和5年度（2023年11月）"). */
 const char  *gma_content_get_edition    (GmaContent *self);
 /* The title of the guide the set is drawn from. */

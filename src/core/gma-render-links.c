@@ -246,3 +246,16 @@ _gma_render_add_link_extras (const GmaWords *words,
   g_string_append (out, copied);
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
+
+char *
+gma_render_copy_link (GmaContent *content,
+                      const char *text)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  append_copy_link (out, _gma_render_words (content), text);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}

@@ -504,3 +504,18 @@ gma_render_flow_page (GmaContent  *content,
   return _gma_render_document (content, "flow", words->flow_title, NULL, words->flow_title,
                           path ? path->str : NULL, body->str, NULL, error);
 }
+
+char *
+gma_render_document (GmaContent  *content,
+                     const char  *kind,
+                     const char  *title,
+                     const char  *heading,
+                     const char  *body_html,
+                     GError     **error)
+{
+  g_return_val_if_fail (GMA_IS_CONTENT (content), NULL);
+  g_return_val_if_fail (kind != NULL && title != NULL && heading != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return _gma_render_document (content, kind, title, NULL, heading, NULL, body_html, NULL, error);
+}

@@ -72,6 +72,21 @@ char *gma_render_slip        (GmaContent       *content,
 char *gma_render_fill_contact (const char       *html,
                                const GmaContact *contact,
                                const char       *language);
+/* A page of the app's own (gma-render-mail.c: the mail checker's): the
+ * page template around @body_html, inserted as it is (every value in it
+ * must be escaped by the caller), with @title, @heading, the edition and
+ * the source; @kind names the page's class ("page-KIND"). */
+char *gma_render_document    (GmaContent  *content,
+                              const char  *kind,
+                              const char  *title,
+                              const char  *heading,
+                              const char  *body_html,
+                              GError     **error);
+/* The copy link the pages put after an address
+ * ("gma://action/copy?text=…", the window handles it), for @text, with
+ * its label in the content's language. */
+char *gma_render_copy_link   (GmaContent  *content,
+                              const char  *text);
 /* Plain text for the clipboard: edition, answers given, the result, its
  * reference, the URLs it needs. */
 char *gma_render_summary     (GmaContent  *content,

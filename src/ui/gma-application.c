@@ -8,6 +8,7 @@
 #include "gma-application.h"
 #include "gma-router.h"
 #include "gma-kiosk.h"
+#include "gma-mail-command.h"
 #include "gma-preferences-window.h"
 #include "gma-search.h"
 #include "gma-ui-resources.h"
@@ -60,6 +61,10 @@ static const GOptionEntry option_entries[] = {
     N_("Show the content in this language: ja (Japanese) or en (English)"), N_("LANGUAGE") },
   { "kiosk", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Run full screen for an unattended touch terminal"), NULL },
+  { "check-mail", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a saved mail (or its text; “-” reads standard input): which of the guide’s "
+       "mails it is, its sender, its links, its login ID and the next step; then exit"),
+    N_("FILE") },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Print the version, then exit"), NULL },
   /* Not an option: whatever else is on the command line, refused by
@@ -80,6 +85,7 @@ static const struct {
   { "list-pages", { "content", "language", NULL } },
   { "print-flow", { "content", "language", NULL } },
   { "search", { "content", "language", NULL } },
+  { "check-mail", { "content", NULL } },     /* its verdict is the same in every language */
 };
 
 static const char * const modifier_options[] = { "content", "language", "page", "kiosk" };
@@ -227,6 +233,7 @@ gma_application_handle_local_options (GApplication *app,
   const char *validate = NULL;
   const char *page = NULL;
   const char *search = NULL;
+  const char *check_mail = NULL;
   GmaApplication *self = GMA_APPLICATION (app);
   g_autoptr(GmaContent) content = NULL;
   g_autoptr(GError) error = NULL;
@@ -289,8 +296,14 @@ gma_application_handle_local_options (GApplication *app,
   g_variant_dict_lookup (options, "content", "^&ay", &directory);
   g_variant_dict_lookup (options, "page", "&s", &page);
   g_variant_dict_lookup (options, "search", "&s", &search);
+  if (g_variant_dict_lookup (options, "check-mail", "^&ay", &check_mail) && check_mail[0] == '\0')
+    {
+      g_printerr (_("--check-mail needs a file: --check-mail=FILE, or --check-mail=- to read "
+                    "standard input.\n"));
+      return STATUS_USAGE;
+    }
 
-  if (!list_pages && !print_flow && search == NULL && page == NULL)
+  if (!list_pages && !print_flow && search == NULL && page == NULL && check_mail == NULL)
     return -1;
 
   if (directory == NULL || language == NULL)
@@ -324,6 +337,10 @@ gma_application_handle_local_options (GApplication *app,
    * with the window only: see check_usage().) */
   if (override_error != NULL && page == NULL)
     return print_content_error (override_error);
+
+  /* The verdict only: it is the same in every language */
+  if (check_mail != NULL)
+    return gma_mail_command_run (content, check_mail);
 
   if (page != NULL)
     {

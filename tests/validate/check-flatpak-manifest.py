@@ -4,7 +4,9 @@
 # Checks the Flatpak manifest without flatpak-builder (no Flatpak remote is
 # reachable where the suite runs): strict JSON, the GNOME runtime, the
 # sandbox (display and GPU only: no network, no files, no D-Bus names), the
-# libqrencode module pinned to the v4.1.1 commit, and the app built from
+# libqrencode module pinned to the v4.1.1 commit, the GMime module (the
+# GNOME SDK has none; the mail checker's backend) pinned to Debian's 3.2.13
+# source by its checksum and built without crypto, and the app built from
 # this directory with its tests on. Prints TAP.
 #
 #   check-flatpak-manifest.py MANIFEST APP-ID
@@ -17,6 +19,10 @@ QRENCODE_TAG = "v4.1.1"
 QRENCODE_COMMIT = "715e29fd4cd71b6e452ae0f4e36d917b43122ce8"
 FINISH_ARGS = {"--share=ipc", "--socket=fallback-x11", "--socket=wayland", "--device=dri"}
 RUNTIMES = {"50", "51"}
+# Debian's source of GMime 3.2.13 (its release without generated files:
+# the module regenerates them), the checksum as in gmime_3.2.13+dfsg-2.dsc
+GMIME_URL = "https://deb.debian.org/debian/pool/main/g/gmime/gmime_3.2.13+dfsg.orig.tar.xz"
+GMIME_SHA256 = "4b868eb152b83ccbc593340560c1fd1cc497e43e14104c85869de6f2101675e0"
 
 results = []
 
@@ -62,8 +68,8 @@ def main():
 
     modules = manifest.get("modules", [])
     names = [m.get("name") if isinstance(m, dict) else m for m in modules]
-    check("modules are libqrencode then the app",
-          names == ["libqrencode", "gmis-assistant"], names)
+    check("modules are libqrencode, gmime, then the app",
+          names == ["libqrencode", "gmime", "gmis-assistant"], names)
     qr = next((m for m in modules if isinstance(m, dict) and m.get("name") == "libqrencode"), {})
     app = next((m for m in modules if isinstance(m, dict) and m.get("name") == "gmis-assistant"), {})
 
@@ -83,6 +89,17 @@ def main():
     check("libqrencode tag (if given) is v4.1.1",
           src.get("tag", QRENCODE_TAG) == QRENCODE_TAG, src.get("tag"))
     check("libqrencode source does not follow a branch", "branch" not in src, src)
+
+    gmime = next((m for m in modules if isinstance(m, dict) and m.get("name") == "gmime"), {})
+    gmime_sources = gmime.get("sources", [])
+    archive = gmime_sources[0] if gmime_sources else {}
+    check("gmime source is Debian's GMime 3.2.13, pinned by its checksum",
+          archive.get("type") == "archive" and archive.get("url") == GMIME_URL and
+          archive.get("sha256") == GMIME_SHA256, archive)
+    check("gmime builds with autotools, without crypto (GPGME), introspection or vala",
+          gmime.get("buildsystem") == "autotools" and
+          {"--disable-crypto", "--disable-introspection", "--disable-vala"} <=
+          set(gmime.get("config-opts", [])), gmime.get("config-opts"))
 
     check("app builds with meson", app.get("buildsystem") == "meson", app.get("buildsystem"))
     check("app runs its tests", app.get("run-tests") is True, app.get("run-tests"))

@@ -32,6 +32,7 @@ expect_file() {
 
 expect_file "bin/gmis-assistant"
 expect_file "$libdir/gmis-assistant/gma-webkit.so"
+expect_file "$libdir/gmis-assistant/gma-mail.so"
 expect_file "share/applications/$app_id.desktop"
 expect_file "share/metainfo/$app_id.metainfo.xml"
 expect_file "share/glib-2.0/schemas/$app_id.gschema.xml"
@@ -109,6 +110,21 @@ if [ "$status" -eq 0 ] && [ "${#missing[@]}" -eq 0 ]; then
   ok "installed program: --list-pages lists the 13 pages"
 else
   not_ok "installed program: --list-pages lists the 13 pages" "exit $status" "missing: ${missing[*]:-none}" "$pages"
+fi
+
+# The mail checker's module as installed (the program looks for it under
+# the prefix, which DESTDIR is not: it is named as the tests name theirs)
+subject='【厚生労働省G-MIS事務局】G-MISのご利用準備完了に伴うパスワード登録のご依頼'
+mail=$(printf '件名：%s\n差出人：厚生労働省G-MIS事務局 <info@g-mis.net>\n\nG-MISへようこそ！\n' "$subject" |
+  env -i PATH=/usr/bin:/bin HOME="$destdir" LANG=C.UTF-8 \
+    GSETTINGS_SCHEMA_DIR="$schemas" GSETTINGS_BACKEND=memory \
+    GMA_MAIL_MODULE="$root/$libdir/gmis-assistant/gma-mail.so" \
+    "$root/bin/gmis-assistant" --check-mail=- 2>&1)
+status=$?
+if [ "$status" -eq 0 ] && [[ "$mail" == *"mail: issue-mail"*"sender: ok"*"next: url-access"* ]]; then
+  ok "installed program: --check-mail with the installed module"
+else
+  not_ok "installed program: --check-mail with the installed module" "exit $status" "$mail"
 fi
 
 # Against the installed schema: a content directory set in GSettings that

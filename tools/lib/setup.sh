@@ -147,6 +147,7 @@ gma_build() {
 gma_use_build_tree() {
   export GSETTINGS_SCHEMA_DIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/data"
   export GMA_WEB_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/ui/gma-webkit.so"
+  export GMA_MAIL_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/core/gma-mail.so"
   export GMA_LOCALEDIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/po"
 
   if [ "${GMA_KEEP_LOCALE:-0}" = 1 ]; then
