@@ -153,7 +153,9 @@ job_written (gpointer data)
     }
 
   /* The queue's progress is no event of this main loop: look again in a
-   * moment (ui_wait_until iterates the loop until something happens). */
+   * moment (ui_wait_until iterates the loop until something happens). A
+   * poll inside the wait for a condition, not a wait in place of one:
+   * CUPS tells this process nothing when a job completes. */
   if (wait->found == NULL)
     ui_wait_ms (200);
   return wait->found != NULL;

@@ -14,8 +14,8 @@
  *
  * The layers above it: gma-json, gma-content-open (reading an override's
  * files), gma-svg-check (its pictures) ← gma-flow, gma-faq ← gma-content ←
- * gma-search, gma-render, gma-router (tests/check-include-graph.py keeps
- * the include graph of src/core free of circles).
+ * gma-search, gma-render, gma-router (tests/validate/check-include-graph.py
+ * keeps the include graph of src/core free of circles).
  */
 #pragma once
 

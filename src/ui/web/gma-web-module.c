@@ -109,7 +109,7 @@ get_web_context (void)
 
 /* <link rel="preconnect"> opens a connection that no content security
  * policy stops (CSP governs fetches, not connections): a page of the set
- * would reach a server just by naming it (tests/test-hostile-page.c saw
+ * would reach a server just by naming it (tests/test-web-module.c saw
  * it with WebKitGTK 2.50). The content checker refuses <link>, and here
  * the pane refuses to connect ahead of any load at all. */
 static void

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-page-appearance.c: the pages follow the desktop's text size and
+/* The page style (gma-page-style.c): the pages follow the desktop's text size and
  * contrast, as the GTK parts of the window do.
  *
  * Text scaling (org.gnome.desktop.interface text-scaling-factor) reaches
@@ -10,7 +10,7 @@
  * (WebKitGTK 6.0 never matches prefers-contrast). Both are measured in
  * what the web view paints: the page's reference badge (対応方法2), a box
  * of the accent colour sized by its text, in a snapshot. */
-#define G_LOG_DOMAIN "gma-test-page-appearance"
+#define G_LOG_DOMAIN "gma-test-page-style"
 #include "config.h"
 
 #include <string.h>
@@ -326,10 +326,10 @@ main (int argc, char *argv[])
 
 #define ADD(path, func) \
   g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
-  ADD ("/page-appearance/text-scaling", test_text_scaling);
-  ADD ("/page-appearance/high-contrast", test_high_contrast);
+  ADD ("/page-style/text-scaling", test_text_scaling);
+  ADD ("/page-style/high-contrast", test_high_contrast);
 #undef ADD
-  g_test_add_func ("/page-appearance/contrast-settings", test_contrast_settings);
+  g_test_add_func ("/page-style/contrast-settings", test_contrast_settings);
 
   return g_test_run ();
 }

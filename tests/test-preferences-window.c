@@ -2,7 +2,7 @@
 /* The Preferences window (the prefecture's counter) on real GSettings: a
  * keyfile backend in a test directory, locked and not; the card it makes
  * appear in the real web view; and the About window. */
-#define G_LOG_DOMAIN "gma-test-preferences"
+#define G_LOG_DOMAIN "gma-test-preferences-window"
 #include "config.h"
 
 #include <glib/gstdio.h>
@@ -476,17 +476,17 @@ main (int argc, char *argv[])
   g_setenv ("LANGUAGE", "C", TRUE);
   gtk_test_init (&argc, &argv, NULL);
 
-  g_test_add ("/preferences/writes-settings", KeyfileFixture, "assistant",
+  g_test_add ("/preferences-window/writes-settings", KeyfileFixture, "assistant",
               keyfile_set_up, test_writes_settings, keyfile_tear_down);
-  g_test_add ("/preferences/locked", KeyfileFixture, NULL,
+  g_test_add ("/preferences-window/locked", KeyfileFixture, NULL,
               keyfile_set_up, test_locked, keyfile_tear_down);
-  g_test_add ("/preferences/accessible", KeyfileFixture, "assistant",
+  g_test_add ("/preferences-window/accessible", KeyfileFixture, "assistant",
               keyfile_set_up, test_accessible, keyfile_tear_down);
 
 #define ADD(path, func) \
   g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
 
-  ADD ("/preferences/card-in-page", test_card_in_page);
+  ADD ("/preferences-window/card-in-page", test_card_in_page);
   ADD ("/about/contents", test_about);
 
   return g_test_run ();

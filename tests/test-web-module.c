@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* test-hostile-page.c: a page that tries everything, in the real pane.
+/* The web module (gma-web-module.c): what the web view may do.
+ *
+ * First, a hostile page: one that tries everything, in the real pane.
  *
  * The content checker refuses such a page when a content set is loaded
  * (test-broken-content). This is the second line: the same kind of page
@@ -13,8 +15,11 @@
  * the app's own page when a person clicks the page's links (clicks are
  * real pointer events through XTEST), no window may open, and when the
  * web process dies the pane comes back with the page.
+ *
+ * Then the web view of the real window on the real content: its
+ * settings, navigation away refused, no remote request from a page.
  */
-#define G_LOG_DOMAIN "gma-test-hostile-page"
+#define G_LOG_DOMAIN "gma-test-web-module"
 
 #include "config.h"
 
@@ -278,15 +283,23 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->served, g_ptr_array_unref);
 }
 
+/* Whatever the page sets off after its load (a refresh after 0 s,
+ * pictures, fonts) has time to try. A wait for time to pass, the only one
+ * here: what is checked after it is that nothing happened, and no event
+ * says that a page will try nothing more. */
+static void
+let_page_try (void)
+{
+  ui_wait_ms (1500);
+}
+
 static void
 load_and_wait (Fixture    *fixture,
                const char *uri)
 {
   gma_page_view_load_uri (fixture->page_view, uri);
   ui_wait_for_page_view_title (fixture->page_view, uri, "hostile");
-  /* Whatever the page sets off (a refresh after 0 s, pictures, fonts)
-   * has time to try. */
-  ui_wait_ms (1500);
+  let_page_try ();
 }
 
 /* The pane still shows @uri, as its own page, untouched by any script. */
@@ -320,7 +333,10 @@ count_toplevels (void)
 }
 
 /* A person's click in the middle of the pane, through the X server;
- * then the page has a second to respond. */
+ * then the page has a second to respond. A wait for time to pass: the
+ * tests that follow a click check that nothing happened (no request, no
+ * window, the page kept), and the click's handling in the web process
+ * ends in no event when it does nothing. */
 static void
 click_pane (Fixture *fixture)
 {
@@ -345,7 +361,7 @@ test_counter (Fixture       *fixture,
 
   connection = g_socket_client_connect_to_host (client, "127.0.0.1", fixture->port, NULL, &error);
   g_assert_no_error (error);
-  ui_wait_ms (200);
+  ui_wait_until (ui_counted, &fixture->connections, "the connection to the loopback server");
   g_assert_cmpuint (fixture->connections, ==, 1);
 }
 
@@ -454,7 +470,7 @@ test_web_process_killed (Fixture       *fixture,
   g_assert_null (old_view);
   g_assert_nonnull (gma_page_view_get_web_view (fixture->page_view));
 
-  ui_wait_ms (1500);
+  let_page_try ();
   assert_still_on (fixture, "gma://page/hostile");
   g_assert_cmpuint (fixture->connections, ==, 0);
 }
@@ -467,11 +483,15 @@ test_web_process_terminated (Fixture       *fixture,
                              gconstpointer  data)
 {
   WebKitWebView *web_view;
+  guint terminated = 0;
 
   load_and_wait (fixture, "gma://page/hostile");
   web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->page_view));
+  /* Connected after the pane's handler: when it has run, the pane has
+   * done what it does about the ending. */
+  g_signal_connect_swapped (web_view, "web-process-terminated", G_CALLBACK (ui_count), &terminated);
   webkit_web_view_terminate_web_process (web_view);
-  ui_wait_ms (500);
+  ui_wait_until (ui_counted, &terminated, "web-process-terminated");
 
   gma_page_view_load_uri (fixture->page_view, "gma://page/clicked");
   ui_wait_for_page_view_title (fixture->page_view, "gma://page/clicked", "clicked");
@@ -479,6 +499,158 @@ test_web_process_terminated (Fixture       *fixture,
   assert_still_on (fixture, "gma://page/hostile");
   g_assert_cmpuint (fixture->restarts, ==, 0);
   g_assert_cmpuint (fixture->connections, ==, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* In the real window, on the real content                             */
+/* ------------------------------------------------------------------ */
+
+/* The web view's settings (gma-web-module.c): no JavaScript, no
+ * inspector, CPU painting, nothing kept on disk, the CSP. */
+static void
+test_web_settings (UiFixture *fixture, gconstpointer data)
+{
+  WebKitWebView *web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+  WebKitSettings *settings = webkit_web_view_get_settings (web_view);
+  WebKitNetworkSession *session = webkit_web_view_get_network_session (web_view);
+
+  g_assert_false (webkit_settings_get_enable_javascript (settings));
+  g_assert_false (webkit_settings_get_enable_javascript_markup (settings));
+  g_assert_false (webkit_settings_get_enable_developer_extras (settings));
+  /* Painted on the CPU: no GPU compositing (see gma-web-module.c). */
+  g_assert_cmpint (webkit_settings_get_hardware_acceleration_policy (settings), ==,
+                   WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
+  g_assert_true (webkit_network_session_is_ephemeral (session));
+  g_assert_cmpstr (webkit_web_view_get_default_content_security_policy (web_view), ==, GMA_PAGE_CSP);
+}
+
+typedef struct {
+  const char *uri;
+  guint asked;
+} PolicyWait;
+
+/* Counts the navigations to @data's URI that the web view asks about:
+ * an emission hook, since the web module's handler decides and stops
+ * the emission. */
+static gboolean
+on_decide_policy_hook (GSignalInvocationHint *hint,
+                       guint                  n_params,
+                       const GValue          *params,
+                       gpointer               data)
+{
+  PolicyWait *wait = data;
+  WebKitPolicyDecision *decision = g_value_get_object (&params[1]);
+
+  if (WEBKIT_IS_NAVIGATION_POLICY_DECISION (decision))
+    {
+      WebKitNavigationAction *action =
+        webkit_navigation_policy_decision_get_navigation_action (WEBKIT_NAVIGATION_POLICY_DECISION (decision));
+
+      g_test_message ("decide-policy: %s", webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)));
+      if (g_strcmp0 (webkit_uri_request_get_uri (webkit_navigation_action_get_request (action)), wait->uri) == 0)
+        wait->asked++;
+    }
+  return TRUE;
+}
+
+static gboolean
+policy_asked (gpointer data)
+{
+  return ((PolicyWait *) data)->asked > 0;
+}
+
+/* Neither a site nor a local file nor data: may replace the page: each
+ * is asked about (and then refused, at once), and the page stays. */
+static void
+test_foreign_navigation_refused (UiFixture *fixture, gconstpointer data)
+{
+  static const char *foreign[] = {
+    "https://www.g-mis.mhlw.go.jp/",
+    "file:///etc/passwd",
+    "data:text/html,<title>x</title>",
+  };
+  WebKitWebView *web_view;
+  const char *uri = "gma://page/start";
+  guint signal_id = g_signal_lookup ("decide-policy", WEBKIT_TYPE_WEB_VIEW);
+
+  ui_wait_for_page (fixture, uri);
+  web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+
+  for (guint i = 0; i < G_N_ELEMENTS (foreign); i++)
+    {
+      PolicyWait wait = { foreign[i], 0 };
+      gulong hook = g_signal_add_emission_hook (signal_id, 0, on_decide_policy_hook, &wait, NULL);
+      g_autofree char *what = g_strdup_printf ("the decision about %s", foreign[i]);
+
+      webkit_web_view_load_uri (web_view, foreign[i]);
+      ui_wait_until (policy_asked, &wait, what);
+      g_signal_remove_emission_hook (signal_id, hook);
+      g_assert_false (webkit_web_view_is_loading (web_view));
+      g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+    }
+  g_assert_cmpstr (webkit_web_view_get_uri (web_view), ==, uri);
+  g_assert_cmpstr (webkit_web_view_get_title (web_view), ==,
+                   gma_node_get_title (gma_flow_get_start (gma_content_get_flow (fixture->content))));
+}
+
+/* A page that asks for something on the network gets nothing: the CSP
+ * blocks it before any connection. A loopback server counts attempts. */
+static gboolean
+on_window_incoming (GSocketService *service, GSocketConnection *connection, GObject *source, gpointer data)
+{
+  guint *count = data;
+  (*count)++;
+  return FALSE;
+}
+
+static void
+test_no_remote_request (UiFixture *fixture, gconstpointer data)
+{
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *html = NULL;
+  const char *start = "gma://page/start";
+  WebKitWebView *web_view;
+  guint16 port;
+  guint count = 0;
+
+  port = g_socket_listener_add_any_inet_port (G_SOCKET_LISTENER (service), NULL, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_window_incoming), &count);
+  g_socket_service_start (service);
+
+  ui_wait_for_page (fixture, start);
+  web_view = WEBKIT_WEB_VIEW (gma_page_view_get_web_view (fixture->window->page_view));
+
+  /* Sanity check of the counter itself: a plain connection is counted. */
+  {
+    g_autoptr(GSocketClient) client = g_socket_client_new ();
+    g_autoptr(GSocketConnection) connection =
+      g_socket_client_connect_to_host (client, "127.0.0.1", port, NULL, &error);
+    g_assert_no_error (error);
+    ui_wait_until (ui_counted, &count, "the connection to the loopback server");
+    g_assert_cmpuint (count, ==, 1);
+    count = 0;
+  }
+
+  html = g_strdup_printf ("<!DOCTYPE html><html><head><title>remote</title>"
+                          "<link rel=\"stylesheet\" href=\"http://127.0.0.1:%u/a.css\"></head>"
+                          "<body><img src=\"http://127.0.0.1:%u/b.png\">"
+                          "<iframe src=\"http://127.0.0.1:%u/c.html\"></iframe></body></html>",
+                          port, port, port);
+  webkit_web_view_load_html (web_view, html, "gma://page/start");
+  {
+    LoadWait wait = { fixture->window->page_view, "gma://page/start" };
+    ui_wait_until (page_loaded, &wait, "the remote-resource page");
+  }
+  /* No wait after the load: the stylesheet, the picture and the frame
+   * hold the page's load until each has been refused or answered, and a
+   * connection to the server would be answered (closed) only once
+   * on_window_incoming() has counted it. */
+  g_assert_cmpstr (webkit_web_view_get_title (web_view), ==, "remote");
+  g_assert_cmpuint (count, ==, 0);
+
+  g_socket_service_stop (service);
 }
 
 int
@@ -489,16 +661,24 @@ main (int argc, char *argv[])
 #define ADD(path, data, func) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/hostile-page/counter", NULL, test_counter);
-  ADD ("/hostile-page/passive", NULL, test_passive);
-  ADD ("/hostile-page/click/control", NULL, test_click_control);
+  ADD ("/web-module/hostile-page/counter", NULL, test_counter);
+  ADD ("/web-module/hostile-page/passive", NULL, test_passive);
+  ADD ("/web-module/hostile-page/click/control", NULL, test_click_control);
   for (guint i = 0; i < G_N_ELEMENTS (clicks); i++)
     {
-      g_autofree char *path = g_strdup_printf ("/hostile-page/click/%s", clicks[i].name);
+      g_autofree char *path = g_strdup_printf ("/web-module/hostile-page/click/%s", clicks[i].name);
       ADD (path, &clicks[i], test_click);
     }
-  ADD ("/hostile-page/web-process-killed", NULL, test_web_process_killed);
-  ADD ("/hostile-page/web-process-terminated", NULL, test_web_process_terminated);
+  ADD ("/web-module/hostile-page/web-process-killed", NULL, test_web_process_killed);
+  ADD ("/web-module/hostile-page/web-process-terminated", NULL, test_web_process_terminated);
+#undef ADD
+
+#define ADD(path, func) \
+  g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
+  ADD ("/web-module/window/web-settings", test_web_settings);
+  ADD ("/web-module/window/foreign-navigation-refused", test_foreign_navigation_refused);
+  ADD ("/web-module/window/no-remote-request", test_no_remote_request);
+#undef ADD
 
   return g_test_run ();
 }

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The search in the FAQ sidebar, in the real window under Xvfb: the list
- * against the core's ranking, highlights in the rows and in the pages,
- * the "nothing found" state, input method pre-edit, and the keys. */
-#define G_LOG_DOMAIN "gma-test-search-ui"
+/* The FAQ sidebar (gma-faq-sidebar.c) in the real window under Xvfb: the
+ * list of questions, and the search: the list against the core's ranking,
+ * highlights in the rows and in the pages, the "nothing found" state,
+ * input method pre-edit, and the keys. */
+#define G_LOG_DOMAIN "gma-test-faq-sidebar"
 #include "config.h"
 
 #include "gma-router.h"
@@ -270,6 +271,7 @@ test_preedit (UiFixture *fixture, gconstpointer data)
   g_auto(GStrv) during = NULL;
   g_auto(GStrv) after = NULL;
   g_auto(GStrv) expected = core_ranking (fixture, "パスワード");
+  guint search_changed = 0;
 
   g_assert_true (GTK_IS_TEXT (text));
   search_for (fixture, "ログイン");
@@ -277,10 +279,12 @@ test_preedit (UiFixture *fixture, gconstpointer data)
   g_assert_false (g_strv_equal ((const char * const *) before, (const char * const *) expected));
 
   /* Composing: the text changes under the input method, the list does
-   * not, even after the entry's delay. */
+   * not, even after the entry's delay (its search-changed has come: the
+   * sidebar's handler, connected first, has run). */
+  g_signal_connect_swapped (entry, "search-changed", G_CALLBACK (ui_count), &search_changed);
   g_signal_emit_by_name (text, "preedit-changed", "ぱすわーど");
   gtk_editable_set_text (entry, "パスワード");
-  ui_wait_ms (500);
+  ui_wait_until (ui_counted, &search_changed, "the entry's search-changed");
   g_assert_cmpstr (gma_faq_sidebar_get_query (sidebar), ==, "ログイン");
   during = gma_faq_sidebar_dup_visible_ids (sidebar);
   assert_strv_equal (during, before);
@@ -717,6 +721,50 @@ test_rows_fit (UiFixture *fixture, gconstpointer data)
   g_settings_reset (gma_application_get_settings (fixture->app), "content-language");
 }
 
+/* The list of every question, an entry chosen, the search filtering, and
+ * F9 (the window's toggle) hiding the sidebar. */
+static void
+test_list (UiFixture *fixture, gconstpointer data)
+{
+  GtkListBox *list = gma_faq_sidebar_get_list (fixture->window->sidebar);
+  GtkWidget *row;
+  g_auto(GStrv) all = NULL;
+  g_auto(GStrv) some = NULL;
+  GmaFaqEntry *faq_entry;
+  g_autofree char *title = NULL;
+
+  all = gma_faq_sidebar_dup_visible_ids (fixture->window->sidebar);
+  g_assert_cmpuint (g_strv_length (all), ==, 17);
+  g_assert_cmpstr (all[0], ==, "faq-1-1");
+  g_assert_cmpstr (all[16], ==, "faq-4-3");
+
+  /* Choosing an entry shows its answer in the pane. */
+  row = GTK_WIDGET (gtk_list_box_get_row_at_index (list, 10));
+  faq_entry = g_object_get_data (G_OBJECT (row), "gma-faq-entry");
+  g_assert_cmpstr (gma_faq_entry_get_id (faq_entry), ==, "faq-3-1");
+  g_signal_emit_by_name (row, "activate");
+  title = g_strdup_printf ("FAQ 3-1 %s", gma_faq_entry_get_question (faq_entry));
+  g_assert_cmpstr (ui_wait_for_page (fixture, "gma://faq/faq-3-1"), ==, title);
+  g_assert_true (gtk_list_box_get_selected_row (list) == GTK_LIST_BOX_ROW (row));
+
+  /* The search entry filters (search-changed is delayed: wait for it). */
+  search_for (fixture, "ログインID");
+  some = gma_faq_sidebar_dup_visible_ids (fixture->window->sidebar);
+  g_assert_cmpuint (g_strv_length (some), >, 0);
+  g_assert_cmpuint (g_strv_length (some), <, 17);
+  g_assert_true (g_strv_contains ((const char * const *) some, "faq-3-3"));
+  g_assert_false (g_strv_contains ((const char * const *) some, "faq-1-2"));
+
+  /* F9 hides the sidebar (the toggle action). */
+  g_assert_true (gtk_revealer_get_reveal_child (fixture->window->sidebar_revealer));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.toggle-sidebar", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (fixture->window->sidebar_revealer));
+  /* The toggle is kept in the settings: the next test's window has the
+   * sidebar again. */
+  g_assert_false (g_settings_get_boolean (gma_application_get_settings (fixture->app), "show-sidebar"));
+  g_settings_reset (gma_application_get_settings (fixture->app), "show-sidebar");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -725,15 +773,16 @@ main (int argc, char *argv[])
 #define ADD(path, func) \
   g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)
 
-  ADD ("/search-ui/ranking-is-the-core-s", test_ranking_is_the_core_s);
-  ADD ("/search-ui/faq-and-page", test_faq_and_page);
-  ADD ("/search-ui/no-hits", test_no_hits);
-  ADD ("/search-ui/clear", test_clear);
-  ADD ("/search-ui/preedit", test_preedit);
-  ADD ("/search-ui/keys", test_keys);
-  ADD ("/search-ui/open-hits-highlighted", test_open_hits_highlighted);
-  ADD ("/search-ui/row-highlights", test_row_highlights);
-  ADD ("/search-ui/rows-fit", test_rows_fit);
+  ADD ("/faq-sidebar/list", test_list);
+  ADD ("/faq-sidebar/ranking-is-the-core-s", test_ranking_is_the_core_s);
+  ADD ("/faq-sidebar/faq-and-page", test_faq_and_page);
+  ADD ("/faq-sidebar/no-hits", test_no_hits);
+  ADD ("/faq-sidebar/clear", test_clear);
+  ADD ("/faq-sidebar/preedit", test_preedit);
+  ADD ("/faq-sidebar/keys", test_keys);
+  ADD ("/faq-sidebar/open-hits-highlighted", test_open_hits_highlighted);
+  ADD ("/faq-sidebar/row-highlights", test_row_highlights);
+  ADD ("/faq-sidebar/rows-fit", test_rows_fit);
 
   return g_test_run ();
 }

@@ -14,7 +14,7 @@
  * directory that cannot be written at all is no stand-in: WebKit copes
  * with one (it then shows the pages). Where neither namespace can be
  * made, the test is skipped, saying why. */
-#define G_LOG_DOMAIN "gma-test-page-env"
+#define G_LOG_DOMAIN "gma-test-web-env"
 #define _GNU_SOURCE   /* unshare() */
 #include "config.h"
 
@@ -300,7 +300,7 @@ static void
 test_stale_bus (void)
 {
   const char *real_bus = g_getenv ("DBUS_SESSION_BUS_ADDRESS");
-  g_autofree char *dir = g_dir_make_tmp ("gma-page-env-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gma-web-env-XXXXXX", NULL);
   /* GTK's accessibility goes without: with the session bus gone it may
    * still find the accessibility bus (through the X server, where an
    * earlier test's session left its address), and then trips over its own
@@ -351,7 +351,7 @@ test_full_disk_child (void)
 static void
 test_full_disk (void)
 {
-  g_autofree char *dir = g_dir_make_tmp ("gma-page-env-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp ("gma-web-env-XXXXXX", NULL);
   g_autofree char *disk = g_build_filename (dir, "disk", NULL);
   const char * const variables[] = {
     UNWELL_VARIABLE, "full-disk",
@@ -377,10 +377,10 @@ main (int argc, char *argv[])
 
   gtk_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/page-env/stale-session-bus", test_stale_bus);
-  g_test_add_func ("/page-env/stale-session-bus/subprocess", test_stale_bus_child);
-  g_test_add_func ("/page-env/full-disk", test_full_disk);
-  g_test_add_func ("/page-env/full-disk/subprocess", test_full_disk_child);
+  g_test_add_func ("/web-env/stale-session-bus", test_stale_bus);
+  g_test_add_func ("/web-env/stale-session-bus/subprocess", test_stale_bus_child);
+  g_test_add_func ("/web-env/full-disk", test_full_disk);
+  g_test_add_func ("/web-env/full-disk/subprocess", test_full_disk_child);
 
   return g_test_run ();
 }

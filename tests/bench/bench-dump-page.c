@@ -4,7 +4,7 @@
  * page ID of the embedded content (its HTML, and every gma: file the page
  * refers to: the style sheet, the illustrations) to DIR, one file per URI:
  * gma://HOST/PATH goes to DIR/HOST/PATH, and the page itself to
- * DIR/page/ID. tests/bench-bare-webview then serves exactly these bytes
+ * DIR/page/ID. tests/bench/bench-bare-webview then serves exactly these bytes
  * under the same URIs, so both show the same page. Part of tools/bench,
  * not a test.
  */
