@@ -405,8 +405,8 @@ win_check_mail (GtkWidget  *widget,
     gdk_clipboard_read_text_async (clipboard, NULL, clipboard_text_read, g_object_ref (self));
   else
     show_error (self, _("Nothing is copied. Select the whole mail in your mail program (its "
-                        "subject and text), copy it, and choose 「届いたメールを確認」 again; or "
-                        "drop the saved mail (.eml) onto this window."));
+                        "subject and text), copy it, and choose “Check the Mail You Received” "
+                        "again; or drop the saved mail (.eml) onto this window."));
 }
 
 /* ---- 「次へ」 ----------------------------------------------------------------------------- */
