@@ -705,6 +705,7 @@ gma_application_startup (GApplication *app)
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.search", { "<Control>k", NULL } },
     { "win.copy-summary", { "<Control><Shift>c", NULL } },
+    { "win.check-mail", { "<Control><Shift>v", NULL } },
     { "win.show-flow", { "<Control>l", NULL } },
     { "page.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "page.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },

@@ -18,6 +18,7 @@ struct _GmaQuestionView
   GtkLabel *reference_label;
   GtkLabel *title_label;
   GtkBox *answers_box;
+  GtkWidget *mail_box;
   GtkWidget *result_box;
   GtkWidget *print_button;
   GtkRevealer *feedback_revealer;
@@ -318,6 +319,14 @@ gma_question_view_set_print_visible (GmaQuestionView *self,
   gtk_widget_set_visible (self->print_button, visible);
 }
 
+void
+gma_question_view_set_mail_visible (GmaQuestionView *self,
+                                    gboolean         visible)
+{
+  g_return_if_fail (GMA_IS_QUESTION_VIEW (self));
+  gtk_widget_set_visible (self->mail_box, visible);
+}
+
 GtkWidget *
 gma_question_view_get_answer_button (GmaQuestionView *self,
                                      guint            index)
@@ -396,6 +405,7 @@ gma_question_view_class_init (GmaQuestionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, reference_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, answers_box);
+  gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, mail_box);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, result_box);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, print_button);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, feedback_revealer);

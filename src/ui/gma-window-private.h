@@ -13,6 +13,11 @@ G_BEGIN_DECLS
 /* What the window holds in kiosk mode, owned by gma-window-kiosk.c. */
 typedef struct _GmaWindowKiosk GmaWindowKiosk;
 
+/* The mail checker's page (gma-window-mail.c). */
+#define GMA_WINDOW_MAIL_URI "gma://app/mail-check"
+
+typedef struct _GmaWindowMail GmaWindowMail;
+
 struct _GmaWindow
 {
   GtkApplicationWindow parent_instance;
@@ -50,6 +55,10 @@ struct _GmaWindow
   guint narrow_idle;
 
   gboolean kiosk_mode;        /* construct-only: a counter's terminal */
+
+  /* 「届いたメールを確認」: the mail checked, in memory only */
+  GmaWindowMail *mail;
+
   gboolean show_sidebar;
   gboolean narrow;
   gboolean caret_browsing;
@@ -87,5 +96,22 @@ void _gma_window_page_action           (GmaWindow      *self,
                                         const char     *uri);
 void _gma_window_find                  (GmaWindow      *self,
                                         gboolean        backwards);
+/* gma-window-mail.c: 「届いたメールを確認」 */
+void _gma_window_mail_class_init       (GtkWidgetClass *widget_class);
+void _gma_window_mail_init             (GmaWindow      *self);
+void _gma_window_mail_dispose          (GmaWindow      *self);
+/* Enables the action, shows its button where the walk offers it. */
+void _gma_window_mail_update           (GmaWindow      *self);
+/* Serves GMA_WINDOW_MAIL_URI; FALSE when @uri is another. */
+gboolean _gma_window_mail_resolve      (GmaWindow      *self,
+                                        const char     *uri,
+                                        char          **content_type,
+                                        GBytes        **bytes,
+                                        GError        **error);
+/* Forgets the mail (and its page). */
+void _gma_window_mail_forget           (GmaWindow      *self);
+/* gma://action/mail-next?to=NODE: the walk the mail implies. */
+void _gma_window_mail_next             (GmaWindow      *self,
+                                        GUri           *uri);
 
 G_END_DECLS

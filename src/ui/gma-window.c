@@ -327,6 +327,9 @@ resolve_uri (const char  *uri,
   /* A kiosk's slip and its QR codes are served by the window. */
   if (self->kiosk != NULL && _gma_window_kiosk_resolve (self, uri, content_type, &bytes, error))
     return bytes;
+  /* So is the page of the mail checked, which only the window holds. */
+  if (_gma_window_mail_resolve (self, uri, content_type, &bytes, error))
+    return bytes;
 
   /* The warm page is rendered for the walk its answer will make. */
   return gma_router_load_with_contact (self->content,
@@ -400,6 +403,8 @@ gma_window_set_content (GmaWindow  *self,
     return;
 
   g_set_object (&self->content, content);
+  /* The mail was checked with the other set's facts. */
+  _gma_window_mail_forget (self);
 
   drop_warm_page (self);
   if (self->session != NULL)
@@ -803,6 +808,7 @@ gma_window_dispose (GObject *object)
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
   g_clear_pointer (&self->kiosk, _gma_window_kiosk_free);
+  _gma_window_mail_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GMA_TYPE_WINDOW);
 
@@ -921,6 +927,7 @@ gma_window_init (GmaWindow *self)
    * unparent the window's own child behind GtkWindow's back. */
   self->overlay = GTK_OVERLAY (gtk_window_get_child (GTK_WINDOW (self)));
   _gma_window_add_map_actions (self);
+  _gma_window_mail_init (self);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
                                          create_primary_menu, self, NULL);
 

@@ -9,6 +9,8 @@
  *   screenshot-window OUT.png preferences ID  the same, with the Preferences window
  *   screenshot-window OUT.png shortcuts ID    page ID under the keyboard shortcuts window
  *   screenshot-window OUT.png menu ID      page ID with the header menu open
+ *   screenshot-window OUT.png mail FILE    「届いたメールを確認」 of the text (or
+ *                                          saved mail) in FILE, pasted
  *   screenshot-window OUT.png kiosk ID     kiosk mode (set as an administrator's dconf
  *                                          would), a visitor past the attract screen
  *                                          on page ID
@@ -143,7 +145,7 @@ main (int argc, char *argv[])
 
   if (argc != 4)
     {
-      g_printerr ("usage: %s OUT.png page|search|flow|menu|contact|preferences|shortcuts|kiosk ARGUMENT\n"
+      g_printerr ("usage: %s OUT.png page|search|flow|menu|contact|preferences|shortcuts|kiosk|mail ARGUMENT\n"
                   "(GMA_SCREENSHOT_LANGUAGE=en shows the content in English)\n", argv[0]);
       return 2;
     }
@@ -213,6 +215,18 @@ main (int argc, char *argv[])
         g_error ("No page %s", argument);
       ui_wait_for_page (&fixture, uri);
       gtk_menu_button_popup (GTK_MENU_BUTTON (fixture.window->menu_button));
+    }
+  else if (g_str_equal (state, "mail"))
+    {
+      /* The mail in FILE copied, and 「届いたメールを確認」 pressed */
+      g_autofree char *text = NULL;
+
+      if (!g_file_get_contents (argument, &text, NULL, &error))
+        g_error ("%s", error->message);
+      ui_wait_for_page (&fixture, "gma://page/start");
+      gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (fixture.window)), text);
+      gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.check-mail", NULL);
+      ui_wait_for_page (&fixture, GMA_WINDOW_MAIL_URI);
     }
   else
     g_error ("Unknown state %s", state);
