@@ -69,7 +69,7 @@ tells_mails_apart (GmaMailFacts *facts,
 static gboolean
 can_check (GmaWindow *self)
 {
-  return self->kiosk == NULL && self->content != NULL &&
+  return !self->kiosk_mode && self->content != NULL &&
          gma_content_get_mail_facts (self->content) != NULL;
 }
 

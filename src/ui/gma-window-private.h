@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Shared by the window's files only: gma-window.c, gma-window-actions.c
- * and kiosk/gma-window-kiosk.c (what the window becomes in kiosk mode). */
+/* Shared by the window's files only: gma-window.c, gma-window-actions.c,
+ * gma-window-mail.c (「届いたメールを確認」) and kiosk/gma-window-kiosk.c
+ * (what the window becomes in kiosk mode). */
 #pragma once
 
 #include "gma-faq-sidebar.h"
