@@ -8,6 +8,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-a11y.h"
 #include "gma-attract-screen.h"
 #include "gma-idle-overlay.h"
 #include "gma-kana-keypad.h"
@@ -393,6 +394,8 @@ _gma_window_setup_kiosk (GmaWindow *self)
   gtk_button_set_label (self->restart_button, _("Start Over"));
   gtk_button_set_use_underline (self->flow_button, FALSE);
   gtk_button_set_label (self->flow_button, _("Whole Flow"));
+  gma_a11y_name_button (self->restart_button);
+  gma_a11y_name_button (self->flow_button);
   gtk_box_prepend (GTK_BOX (content), header);
   g_object_unref (header);
   g_object_set (gtk_widget_get_settings (GTK_WIDGET (self)),

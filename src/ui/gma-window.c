@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-a11y.h"
 #include "gma-render.h"
 #include "gma-router.h"
 #include "gma-timing.h"
@@ -130,6 +131,8 @@ _gma_window_show_message (GmaWindow  *self,
                           const char *message)
 {
   gtk_label_set_text (self->error_label, message);
+  if (message != NULL)
+    gma_a11y_set_label (GTK_WIDGET (self->error_label), message);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
@@ -863,6 +866,11 @@ gma_window_init (GmaWindow *self)
   g_signal_connect_object (self->sidebar, "guided-check-requested",
                            G_CALLBACK (on_guided_check_requested), self, G_CONNECT_SWAPPED);
 
+  gma_a11y_hide_when_closed (self->error_revealer);
+  gma_a11y_name_button (self->restart_button);
+  gma_a11y_name_button (self->flow_button);
+  /* The find bar's own close button shows an icon only. */
+  gma_a11y_name_icon_buttons (GTK_WIDGET (self->find_bar), _("Close"));
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
