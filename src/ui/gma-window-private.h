@@ -28,6 +28,7 @@ struct _GmaWindow
   GtkWidget *menu_button;
   GtkButton *restart_button;
   GtkButton *flow_button;
+  GtkWidget *sidebar_button;
   GMenuModel *primary_menu;
   GtkSearchBar *find_bar;
   GtkEditable *find_entry;

@@ -32,6 +32,9 @@ update_layout (GmaWindow *self)
   gboolean sidebar = self->show_sidebar;
 
   gtk_revealer_set_reveal_child (self->sidebar_revealer, sidebar);
+  /* GTK 4.8's toggle button tells assistive technology nothing of its
+   * state when an action drives it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sidebar_button), GTK_ACCESSIBLE_STATE_PRESSED, sidebar, -1);
   /* On a narrow window the sidebar replaces the wizard column. */
   gtk_widget_set_visible (self->wizard_column, !(self->narrow && sidebar));
 
@@ -833,6 +836,7 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, restart_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, flow_button);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_entry);
@@ -867,6 +871,7 @@ gma_window_init (GmaWindow *self)
                            G_CALLBACK (on_guided_check_requested), self, G_CONNECT_SWAPPED);
 
   gma_a11y_hide_when_closed (self->error_revealer);
+  gma_a11y_hide_when_closed (self->sidebar_revealer);
   gma_a11y_name_button (self->restart_button);
   gma_a11y_name_button (self->flow_button);
   /* The find bar's own close button shows an icon only. */
