@@ -291,6 +291,12 @@ class Probe:
         if cmd == "focused":
             self.sync()
             if self.focused is None:
+                # Focused before the probe listened: the element whose
+                # state says so.
+                for node in walk(node_of(self.app, [])):
+                    if "focused" in node.get("states", []):
+                        node["children"] = []
+                        return node
                 return {"role": None}
             try:
                 # Read again from the application, through its parents: not

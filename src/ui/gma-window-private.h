@@ -60,6 +60,9 @@ void _gma_window_add_map_actions       (GmaWindow      *self);
 void _gma_window_update_actions        (GmaWindow      *self);
 void _gma_window_show_faq              (GmaWindow      *self,
                                         const char     *id);
+/* gma-window-keys.c: F6 between the regions, Tab out of the page, the
+ * first focus. */
+void _gma_window_setup_keys            (GmaWindow      *self);
 /* gma-window-kiosk.c */
 void _gma_window_setup_kiosk           (GmaWindow      *self);
 /* Serves the kiosk's own documents (the slip, QR codes); FALSE when @uri

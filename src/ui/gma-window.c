@@ -876,6 +876,7 @@ gma_window_init (GmaWindow *self)
   gma_a11y_name_button (self->flow_button);
   /* The find bar's own close button shows an icon only. */
   gma_a11y_name_icon_buttons (GTK_WIDGET (self->find_bar), _("Close"));
+  _gma_window_setup_keys (self);
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
