@@ -314,6 +314,72 @@ test_header_and_faq (UiFixture *fixture, gconstpointer data)
   }
 }
 
+/* The elements a visitor could operate: interactive, visible and
+ * sensitive (operable now). */
+static void
+collect_operable (JsonObject *node,
+                  GPtrArray  *found)
+{
+  static const char * const roles[] = { "push button", "toggle button", "entry", "list item", "link", NULL };
+  JsonArray *children = json_object_get_array_member (node, "children");
+
+  if (!a11y_has_state (node, "visible"))
+    return;
+  if (a11y_has_state (node, "sensitive") &&
+      (g_strv_contains (roles, a11y_string (node, "role") ? a11y_string (node, "role") : "") ||
+       a11y_has_state (node, "focusable")))
+    g_ptr_array_add (found, node);
+  for (guint i = 0; children != NULL && i < json_array_get_length (children); i++)
+    collect_operable (json_array_get_object_element (children, i), found);
+}
+
+/* The kiosk: its attract screen covers the window for assistive
+ * technology too (what is under it is neither operable nor there), and
+ * a question there has every control named, the keypad's keys reachable
+ * with the keyboard, the display toggles there. */
+static void
+test_names_kiosk (UiFixture *fixture, gconstpointer data)
+{
+  g_autoptr(A11yProbe) probe = a11y_probe_start ();
+  GtkWidget *attract = fixture->window->attract_screen;
+
+  g_assert_true (gtk_widget_get_visible (attract));
+  {
+    g_autoptr(JsonObject) tree = a11y_probe_call (probe, "{\"cmd\": \"dump\"}");
+    g_autoptr(GPtrArray) operable = g_ptr_array_new ();
+    g_autoptr(GString) list = g_string_new (NULL);
+
+    collect_operable (tree, operable);
+    for (guint i = 0; i < operable->len; i++)
+      g_string_append_printf (list, "\n  %s “%s”", a11y_string (g_ptr_array_index (operable, i), "role"),
+                              a11y_string (g_ptr_array_index (operable, i), "name"));
+    /* The attract screen itself, and nothing under it. */
+    if (operable->len > 1)
+      g_error ("%u elements operable under the attract screen:%s", operable->len, list->str);
+  }
+  assert_all_named (probe, "the kiosk's attract screen");
+
+  g_signal_emit_by_name (attract, "activated");
+  g_assert_false (gtk_widget_get_visible (attract));
+  g_assert_true (gma_session_answer (gma_window_get_session (fixture->window), 0));
+  wait_current_page (fixture);
+  assert_all_named (probe, "a question in the kiosk");
+  {
+    g_autoptr(JsonObject) tree = a11y_probe_call (probe, "{\"cmd\": \"dump\"}");
+    JsonObject *larger = a11y_find (tree, NULL, "文字を大きく");
+    JsonObject *contrast = a11y_find (tree, NULL, "ハイコントラスト");
+    JsonObject *faq = faq_toggle (tree);
+
+    g_assert_nonnull (larger);
+    g_assert_nonnull (contrast);
+    g_assert_true (a11y_has_state (larger, "visible"));
+    g_assert_false (a11y_has_state (larger, "pressed"));
+    /* The FAQ button does not offer F9, which does nothing here. */
+    g_assert_nonnull (faq);
+    g_assert_null (strstr (a11y_string (faq, "description"), "F9"));
+  }
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -338,6 +404,8 @@ main (int argc, char *argv[])
   ADD ("/a11y-names/question-group", test_question_group);
   ADD ("/a11y-names/header-and-faq", test_header_and_faq);
 #undef ADD
+  g_test_add ("/a11y-names/kiosk", UiFixture, NULL, ui_kiosk_fixture_set_up, test_names_kiosk,
+              ui_kiosk_fixture_tear_down);
 
   return g_test_run ();
 }

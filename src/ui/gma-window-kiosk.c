@@ -12,6 +12,7 @@
 #include "gma-attract-screen.h"
 #include "gma-idle-overlay.h"
 #include "gma-kana-keypad.h"
+#include "gma-kiosk-display.h"
 #include "gma-kiosk.h"
 #include "gma-qr.h"
 #include "gma-qr-view.h"
@@ -47,6 +48,9 @@ show_cover (GmaWindow *self,
   GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
 
   gtk_widget_set_sensitive (gtk_overlay_get_child (GTK_OVERLAY (overlay)), FALSE);
+  /* Nor read by assistive technology. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_overlay_get_child (GTK_OVERLAY (overlay))),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   if (screen != NULL)
     {
       gtk_widget_set_visible (screen, TRUE);
@@ -60,6 +64,8 @@ uncover (GmaWindow *self)
   GtkWidget *overlay = gtk_window_get_child (GTK_WINDOW (self));
 
   gtk_widget_set_sensitive (gtk_overlay_get_child (GTK_OVERLAY (overlay)), TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (gtk_overlay_get_child (GTK_OVERLAY (overlay))),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
 }
 
 /* Everything the last visitor left goes: answers, search text, scroll
@@ -79,6 +85,7 @@ on_kiosk_reset (GmaWindow *self,
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   gma_page_view_find (self->page_view, NULL, FALSE);
   gma_question_view_show_feedback (self->question_view, NULL);
+  gma_kiosk_display_reset (self->display_toggles);
   /* The next visitor starts in the terminal's own language. */
   gma_window_set_language (self, gma_application_get_language (
                              GMA_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)))));
@@ -405,7 +412,8 @@ _gma_window_setup_kiosk (GmaWindow *self)
                 NULL);
 
   gtk_window_set_child (GTK_WINDOW (self), NULL);
-  overlay = gtk_overlay_new ();
+  /* A plain container to assistive technology (GTK 4.8 would read "GtkOverlay"). */
+  overlay = g_object_new (GTK_TYPE_OVERLAY, "accessible-role", GTK_ACCESSIBLE_ROLE_GENERIC, NULL);
   gtk_overlay_set_child (GTK_OVERLAY (overlay), content);
   gtk_window_set_child (GTK_WINDOW (self), overlay);
   g_signal_connect (overlay, "get-child-position", G_CALLBACK (cover_window), NULL);
@@ -462,6 +470,11 @@ _gma_window_setup_kiosk (GmaWindow *self)
   g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
   update_language_button (self);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->language_button);
+  /* 「文字を大きく」 and high contrast, which the idle reset turns off. */
+  self->display_toggles = gma_kiosk_display_new ();
+  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->display_toggles);
+  /* F9 does nothing here. */
+  gtk_widget_set_tooltip_text (self->sidebar_button, _("Show or hide the FAQ"));
   for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
     {
       GAction *action = g_action_map_lookup_action (G_ACTION_MAP (gtk_window_get_application (GTK_WINDOW (self))),

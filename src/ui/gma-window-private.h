@@ -46,6 +46,7 @@ struct _GmaWindow
   GtkWidget *attract_screen;
   GtkWidget *qr_view;
   GtkWidget *language_button;
+  GtkWidget *display_toggles;   /* 文字を大きく, high contrast */
   GtkRevealer *keypad_revealer;
   GmaKanaKeypad *keypad;
   gboolean printing_slip;
