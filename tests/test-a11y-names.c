@@ -16,9 +16,6 @@
 #define G_LOG_DOMAIN "gma-test-a11y-names"
 #include "config.h"
 
-#include <locale.h>
-#include <glib/gi18n.h>
-
 #include "a11y-test-util.h"
 
 /* Fails the test, listing them, when check-names finds anything on
@@ -111,33 +108,17 @@ test_names_wizard (UiFixture *fixture, gconstpointer data)
   g_assert_cmpuint (results, >=, 6);
 }
 
-typedef struct {
-  GmaFaqSidebar *sidebar;
-  const char    *query;
-} QueryWait;
-
-static gboolean
-query_shown (gpointer data)
-{
-  QueryWait *wait = data;
-
-  return g_strcmp0 (gma_faq_sidebar_get_query (wait->sidebar), wait->query) == 0;
-}
-
 static void
 test_names_panes (UiFixture *fixture, gconstpointer data)
 {
   g_autoptr(A11yProbe) probe = a11y_probe_start ();
-  QueryWait query = { fixture->window->sidebar, "迷惑メール" };
-
   /* The FAQ, browsed, then searched. */
   g_object_set (fixture->window, "show-sidebar", TRUE, NULL);
   wait_mapped (GTK_WIDGET (gma_faq_sidebar_get_list (fixture->window->sidebar)), "the FAQ");
   assert_all_named (probe, "the FAQ");
-  gtk_editable_set_text (gma_faq_sidebar_get_search_entry (fixture->window->sidebar), query.query);
-  ui_wait_until (query_shown, &query, "the FAQ's search");
+  ui_search_faq (fixture, "迷惑メール");
   assert_all_named (probe, "the FAQ searched");
-  gtk_editable_set_text (gma_faq_sidebar_get_search_entry (fixture->window->sidebar), "");
+  ui_search_faq (fixture, "");
 
   /* The whole flow. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-flow", NULL));
@@ -387,18 +368,8 @@ test_names_kiosk (UiFixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  /* In Japanese, where the mnemonics are 「(_S)」 after the words: as
-   * test-japanese-ui does. */
-  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  g_unsetenv ("LANG");
-  gtk_test_init (&argc, &argv, NULL);
-  setlocale (LC_ALL, "");
-  if (setlocale (LC_MESSAGES, NULL) == NULL || !g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ja_JP"))
-    g_error ("the ja_JP.UTF-8 locale is not available (tools/setup generates it)");
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GMA_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  /* In Japanese, where the mnemonics are 「(_S)」 after the words. */
+  ui_test_init_japanese (&argc, &argv);
 
 #define ADD(path, func) \
   g_test_add (path, UiFixture, NULL, ui_fixture_set_up, func, ui_fixture_tear_down)

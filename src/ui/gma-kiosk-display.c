@@ -78,6 +78,12 @@ gma_kiosk_display_new (void)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
+  gtk_widget_add_css_class (box, "kiosk-display-row");
+  gtk_widget_set_halign (box, GTK_ALIGN_END);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_end (box, 12);
+
   gtk_box_append (GTK_BOX (box), new_toggle (_("Larger Text"), G_CALLBACK (on_large_text_toggled)));
   gtk_box_append (GTK_BOX (box), new_toggle (_("High Contrast"), G_CALLBACK (on_high_contrast_toggled)));
   return box;

@@ -470,9 +470,12 @@ _gma_window_setup_kiosk (GmaWindow *self)
   g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
   update_language_button (self);
   gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->language_button);
-  /* 「文字を大きく」 and high contrast, which the idle reset turns off. */
+  /* 「文字を大きく」 and high contrast, which the idle reset turns off: a
+   * row at the bottom (in the header they would make it wider than a
+   * portrait output). */
   self->display_toggles = gma_kiosk_display_new ();
-  gtk_header_bar_pack_end (GTK_HEADER_BAR (header), self->display_toggles);
+  gtk_box_append (GTK_BOX (gtk_overlay_get_child (GTK_OVERLAY (gtk_window_get_child (GTK_WINDOW (self))))),
+                  self->display_toggles);
   /* F9 does nothing here. */
   gtk_widget_set_tooltip_text (self->sidebar_button, _("Show or hide the FAQ"));
   for (guint i = 0; i < G_N_ELEMENTS (refused_app_actions); i++)
