@@ -110,7 +110,8 @@ test_broken_flow (void)
       g_error ("The program did not show remedy-2; it said:\n%s", seen->str);
     }
 
-  /* Still running a moment later. */
+  /* Still running a moment later. A wait for time to pass: that a
+   * program does not end is no event that could be waited for. */
   g_usleep (2 * G_USEC_PER_SEC);
   /* The identifier is the process id while it runs, NULL once it ended. */
   g_assert_nonnull (g_subprocess_get_identifier (process));

@@ -9,16 +9,25 @@
  * --content and the content-directory key use) must fall back to the
  * embedded content and carry the same message, and a set loaded before
  * must be untouched. No display is needed: nothing here opens a window.
+ *
+ * Rows about permissions (UNREADABLE) mean nothing to root, who reads a
+ * file whatever its mode: run as root, each such row checks that the set
+ * loads, and then runs again in a child that became the user nobody
+ * (65534), where it must be refused with its message. A user other than
+ * root runs it as itself.
  */
 #define G_LOG_DOMAIN "gma-test-broken-content"
 
 #include "config.h"
 
 #include <errno.h>
+#include <grp.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <sys/types.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "gma-content.h"
@@ -34,11 +43,13 @@ typedef enum {
   MAKE_DIR,     /* replace the file @path by an empty directory */
   DANGLING,     /* replace @path by a symbolic link to @text, which does not exist */
   LINK,         /* replace @path by a symbolic link to @text, which does */
-  UNREADABLE,   /* chmod 000 @path */
+  UNREADABLE,   /* chmod 000 @path (a file or a folder; NULL: the set's directory) */
   FIFO,         /* replace the file @path by a named pipe (reading it would block) */
   ROOT_EMPTY,   /* the set is an empty directory */
   ROOT_FILE,    /* the set's "directory" is a regular file */
   ROOT_DANGLING,/* the set's directory is a symbolic link to nothing */
+  ROOT_MISSING, /* the set's directory does not exist */
+  ROOT_DEVICE,  /* the set's "directory" is /dev/zero */
 } Op;
 
 typedef enum {
@@ -55,13 +66,16 @@ typedef struct {
   const char *find;
   const char *text;
   Gen         gen;
-  /* The whole message; "{SIZE}" stands for the generated file's size. */
+  /* The whole message; "{SIZE}" stands for the generated file's size,
+   * "{DIR}" for the set's directory, "{ROOT}" for what was loaded instead
+   * of it (set/ rows). */
   const char *error;
 } Row;
 
 #define MISSING "the file is missing from the content set"
 #define IS_LINK "is a symbolic link; the content set must hold the files themselves"
 #define NOT_FILE "this is not a regular file"
+#define NOT_DIR "this is not a directory; name the directory that holds flow.json, faq.json, pages/ and illustrations/"
 
 static const Row rows[] = {
   /* ---- flow.json: the file itself ---- */
@@ -157,6 +171,12 @@ static const Row rows[] = {
     "pages/r2.html: the folder “pages” is a symbolic link; the content set must hold the files themselves" },
   { "page/unreadable", UNREADABLE, "pages/r1.html", NULL, NULL, GEN_NONE,
     "pages/r1.html: the file cannot be read: Error opening file {DIR}/pages/r1.html: Permission denied" },
+  { "page/folder-unreadable", UNREADABLE, "pages", NULL, NULL, GEN_NONE,
+    "pages/start.html: the folder “pages” cannot be opened: Permission denied\n"
+    "pages/r1.html: the folder “pages” cannot be opened: Permission denied\n"
+    "pages/r2.html: the folder “pages” cannot be opened: Permission denied" },
+  { "page/symlink-to-dev-zero", LINK, "pages/r2.html", NULL, "/dev/zero", GEN_NONE,
+    "pages/r2.html: " IS_LINK },
   { "page/too-large", WRITE, "pages/r2.html", NULL, NULL, GEN_HUGE_PAGE,
     "pages/r2.html: the file is {SIZE} bytes long; it may be at most 2097152 bytes" },
   { "page/not-utf8", WRITE, "pages/r2.html", NULL, "<p>結果2</p>\n<p>\x8C\x8B\x89\xCA</p>\n", GEN_NONE,
@@ -184,16 +204,39 @@ static const Row rows[] = {
     "illustrations/pic.svg: " IS_LINK },
   { "illustration/missing", REMOVE, "illustrations/pic.svg", NULL, NULL, GEN_NONE,
     "pages/r1.html:3:19: the file “illustrations/pic.svg” (linked as “gma://content/illustrations/pic.svg”) is not in the content set" },
+  { "illustration/named-pipe", FIFO, "illustrations/pic.svg", NULL, NULL, GEN_NONE,
+    "illustrations/pic.svg: " NOT_FILE },
+  { "illustration/symlink-to-dev-zero", LINK, "illustrations/pic.svg", NULL, "/dev/zero", GEN_NONE,
+    "illustrations/pic.svg: " IS_LINK },
+  { "illustration/unreadable", UNREADABLE, "illustrations/pic.svg", NULL, NULL, GEN_NONE,
+    "illustrations/pic.svg: the file cannot be read: Error opening file {DIR}/illustrations/pic.svg: Permission denied" },
+  /* The checker itself has its own table (test-svg-check.c); here, that
+   * the loader calls it on the pictures pages show. */
+  { "illustration/script", WRITE, "illustrations/pic.svg", NULL,
+    "<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>alert(1)</script>\n</svg>\n", GEN_NONE,
+    "illustrations/pic.svg:2: the element <script> is not allowed in an illustration: pictures run no scripts; remove it" },
+  { "illustration/billion-laughs", WRITE, "illustrations/pic.svg", NULL,
+    "<?xml version=\"1.0\"?>\n<!DOCTYPE svg [\n<!ENTITY a \"aaaaaaaaaa\">\n<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\">\n]>\n"
+    "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>&b;</text></svg>\n", GEN_NONE,
+    "illustrations/pic.svg:2: a DOCTYPE is not allowed in an illustration: it can declare entities, which can make a picture grow to gigabytes, and load files; delete the <!DOCTYPE …> declaration" },
+  { "illustration/not-xml", WRITE, "illustrations/pic.svg", NULL, "", GEN_NONE,
+    "illustrations/pic.svg:1: the file is empty; an illustration is one <svg> element" },
   /* ---- the set as a whole ---- */
   { "set/empty-directory", ROOT_EMPTY, NULL, NULL, NULL, GEN_NONE,
     "flow.json: " MISSING "\n"
     "faq.json: " MISSING },
   { "set/a-file", ROOT_FILE, NULL, NULL, NULL, GEN_NONE,
-    "flow.json: " MISSING "\n"
-    "faq.json: " MISSING },
+    "{ROOT}: " NOT_DIR },
+  { "set/dev-zero", ROOT_DEVICE, NULL, NULL, NULL, GEN_NONE,
+    "/dev/zero: " NOT_DIR },
+  { "set/missing", ROOT_MISSING, NULL, NULL, NULL, GEN_NONE,
+    "{ROOT}: the directory does not exist" },
+  { "set/below-a-file", ROOT_FILE, "flow.json/set", NULL, NULL, GEN_NONE,
+    "{ROOT}: the directory does not exist (a part of its path is a file)" },
   { "set/dangling-symlink", ROOT_DANGLING, NULL, NULL, NULL, GEN_NONE,
-    "flow.json: " MISSING "\n"
-    "faq.json: " MISSING },
+    "{ROOT}: the directory does not exist: this is a symbolic link to “/nonexistent/gma-content”, which leads nowhere" },
+  { "set/unreadable", UNREADABLE, NULL, NULL, NULL, GEN_NONE,
+    "{ROOT}: the directory cannot be opened: Permission denied" },
 };
 
 static char *
@@ -241,7 +284,8 @@ break_set (const Row  *row,
            const char *set,
            gsize      *generated_len)
 {
-  g_autofree char *path = row->path != NULL ? g_build_filename (set, row->path, NULL) : NULL;
+  g_autofree char *path = row->path != NULL ? g_build_filename (set, row->path, NULL)
+                                            : g_strdup (set);
   g_autoptr(GError) error = NULL;
 
   *generated_len = 0;
@@ -292,7 +336,14 @@ break_set (const Row  *row,
         return g_steal_pointer (&empty);
       }
     case ROOT_FILE:
+      /* The set's flow.json, or a path below it (@path) */
+      if (row->path != NULL)
+        return g_steal_pointer (&path);
       return g_build_filename (set, "flow.json", NULL);
+    case ROOT_MISSING:
+      return g_build_filename (set, "missing", NULL);
+    case ROOT_DEVICE:
+      return g_strdup ("/dev/zero");
     case ROOT_DANGLING:
       {
         g_autofree char *link = g_build_filename (set, "gone", NULL);
@@ -310,21 +361,38 @@ break_set (const Row  *row,
 static char *
 expected_message (const Row  *row,
                   const char *dir,
+                  const char *root,
                   gsize       generated_len)
 {
   g_autoptr(GString) message = g_string_new (row->error);
   g_autofree char *size = g_strdup_printf ("%" G_GSIZE_FORMAT, generated_len);
 
   g_string_replace (message, "{DIR}", dir, 0);
+  g_string_replace (message, "{ROOT}", root, 0);
   g_string_replace (message, "{SIZE}", size, 0);
 
   return g_string_free (g_steal_pointer (&message), FALSE);
 }
 
+/* Loads the broken set as root, who reads whatever the modes say: it
+ * loads, unless a file is a file root could not read either. */
 static void
-test_row (gconstpointer data)
+run_row_as_root (const Row  *row,
+                 const char *set,
+                 const char *dir)
 {
-  const Row *row = data;
+  g_autoptr(GFile) root = g_file_new_for_path (dir);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GmaContent) content = gma_content_new (root, ja, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (content);
+}
+
+static void
+run_row (const Row *row,
+         gboolean   as_root)
+{
   g_autofree char *valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
   g_autofree char *tmp = g_dir_make_tmp ("gma-broken-XXXXXX", NULL);
   g_autofree char *set = g_build_filename (tmp, "set", NULL);
@@ -341,16 +409,6 @@ test_row (gconstpointer data)
 
   g_assert_nonnull (tmp);
 
-  if (row->op == UNREADABLE && geteuid () == 0)
-    {
-      /* root reads a file whatever its mode: nothing can be tested.
-       * (As another user the row passes: setpriv --reuid=65534
-       * --regid=65534 --clear-groups tests/test-broken-content.) */
-      g_test_skip ("running as root, who can read a file of mode 000; run as another user");
-      g_rmdir (tmp);
-      return;
-    }
-
   test_copy_tree (valid, set);
 
   /* The copy is valid before it is broken. */
@@ -361,7 +419,14 @@ test_row (gconstpointer data)
   g_clear_object (&root);
 
   dir = break_set (row, set, &generated_len);
-  expected = expected_message (row, set, generated_len);
+  expected = expected_message (row, set, dir, generated_len);
+
+  if (as_root)
+    {
+      run_row_as_root (row, set, dir);
+      test_remove_tree (tmp);
+      return;
+    }
 
   /* 1. The set is refused with exactly this message. */
   root = g_file_new_for_path (dir);
@@ -377,13 +442,18 @@ test_row (gconstpointer data)
     g_autoptr(GError) local_error = NULL;
     g_autoptr(GBytes) bytes = NULL;
     const char *other = g_strcmp0 (row->path, "flow.json") == 0 ? "faq.json" : "flow.json";
+    /* (No file of a directory nobody may open can be read.) */
+    gboolean readable = !(row->op == UNREADABLE && row->path == NULL);
 
     g_assert_cmpuint (gma_flow_get_n_nodes (gma_content_get_flow (before)), ==, 5);
     g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gma_content_get_faq (before))), ==, 3);
     g_assert_cmpstr (gma_content_get_edition (before), ==, "テスト版（2023年11月）");
-    bytes = gma_content_load_file (before, other, NULL, &local_error);
-    g_assert_no_error (local_error);
-    g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+    if (readable)
+      {
+        bytes = gma_content_load_file (before, other, NULL, &local_error);
+        g_assert_no_error (local_error);
+        g_assert_cmpuint (g_bytes_get_size (bytes), >, 0);
+      }
   }
 
   /* 3. The application falls back to the embedded content, and says why
@@ -397,6 +467,75 @@ test_row (gconstpointer data)
   g_assert_cmpstr (override_error, ==, fallback_expected);
 
   test_remove_tree (tmp);
+}
+
+#define NOBODY 65534
+
+/* Whether this process (root) can become nobody and, as nobody, read
+ * the fixtures: tried in a child that does nothing else. */
+static gboolean
+can_become_nobody (const char  *fixture,
+                   char       **why)
+{
+  int status = 0;
+  pid_t pid = fork ();
+
+  g_assert_cmpint (pid, >=, 0);
+  if (pid == 0)
+    {
+      if (setgroups (0, NULL) != 0 || setgid (NOBODY) != 0 || setuid (NOBODY) != 0)
+        _exit (1);
+      _exit (access (fixture, R_OK | X_OK) == 0 ? 0 : 2);
+    }
+  g_assert_cmpint (waitpid (pid, &status, 0), ==, pid);
+  g_assert_true (WIFEXITED (status));
+
+  if (WEXITSTATUS (status) == 1)
+    *why = g_strdup ("root here cannot become the user nobody (no CAP_SETUID?)");
+  else if (WEXITSTATUS (status) == 2)
+    *why = g_strdup_printf ("the user nobody cannot read %s", fixture);
+  return WEXITSTATUS (status) == 0;
+}
+
+static void
+test_row (gconstpointer data)
+{
+  const Row *row = data;
+  g_autofree char *valid = NULL;
+  g_autofree char *why = NULL;
+
+  if (row->op != UNREADABLE || geteuid () != 0)
+    {
+      run_row (row, FALSE);
+      return;
+    }
+
+  /* A permission row, as root: in the child, as nobody… */
+  if (g_test_subprocess ())
+    {
+      g_assert_cmpint (setgroups (0, NULL), ==, 0);
+      g_assert_cmpint (setgid (NOBODY), ==, 0);
+      g_assert_cmpint (setuid (NOBODY), ==, 0);
+      g_assert_cmpint (geteuid (), ==, NOBODY);
+      /* Dumpable again, as an exec would make it: LeakSanitizer (tools/test
+       * --sanitize) looks at the process through ptrace. */
+      g_assert_cmpint (prctl (PR_SET_DUMPABLE, 1, 0, 0, 0), ==, 0);
+      run_row (row, FALSE);
+      return;
+    }
+
+  /* …root itself reads the set… */
+  run_row (row, TRUE);
+
+  /* …and nobody may not. */
+  valid = g_test_build_filename (G_TEST_DIST, "fixtures", "content", "valid", NULL);
+  if (!can_become_nobody (valid, &why))
+    {
+      g_test_skip (why);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
 }
 
 int

@@ -397,6 +397,101 @@ test_broken_override_falls_back (gconstpointer data)
   test_remove_tree (dir);
 }
 
+/* Runs gmis-assistant on the content directory @dir, checked
+ * (--validate-content) and used (--content with --list-pages), and
+ * asserts that both refuse it with exactly the line @line (and no word of
+ * files inside it); as nobody when @as_nobody. */
+static void
+assert_directory_refused (const char *dir,
+                          const char *line,
+                          gboolean    as_nobody)
+{
+  g_autofree char *validate = g_strconcat ("--validate-content=", dir, NULL);
+  g_autofree char *content = g_strconcat ("--content=", dir, NULL);
+  g_autofree char *used = g_strdup_printf ("The content in “%s” was not used:\n%s\n", dir, line);
+  g_autofree char *checked = g_strconcat (line, "\n", NULL);
+  g_auto(Run) check = { 0 };
+  g_auto(Run) list = { 0 };
+
+  run_app_full (&check, (const char *[]) { validate, NULL }, NULL, as_nobody);
+  g_assert_cmpint (check.status, ==, 1);
+  g_assert_cmpstr (check.out, ==, "");
+  g_assert_cmpstr (check.err, ==, checked);
+
+  run_app_full (&list, (const char *[]) { content, "--list-pages", NULL }, NULL, as_nobody);
+  g_assert_cmpint (list.status, ==, 1);
+  g_assert_cmpstr (list.out, ==, "");
+  g_assert_cmpstr (list.err, ==, used);
+}
+
+#define NOT_A_DIRECTORY "this is not a directory; name the directory that holds flow.json, " \
+                        "faq.json, pages/ and illustrations/"
+
+/* --content and --validate-content name what is wrong with the directory
+ * itself, not the files it would hold. */
+static void
+test_content_not_a_directory (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (tmp, "flow.json", NULL);
+  g_autofree char *missing = g_build_filename (tmp, "missing", NULL);
+  g_autofree char *below_file = g_build_filename (file, "content", NULL);
+  g_autofree char *link = g_build_filename (tmp, "link", NULL);
+  g_autofree char *line = NULL;
+
+  g_assert_true (g_file_set_contents (file, "{}", -1, NULL));
+  g_assert_cmpint (symlink ("/nonexistent/gma-content", link), ==, 0);
+
+  line = g_strconcat (file, ": " NOT_A_DIRECTORY, NULL);
+  assert_directory_refused (file, line, FALSE);
+  assert_directory_refused ("/dev/zero", "/dev/zero: " NOT_A_DIRECTORY, FALSE);
+  g_free (line);
+  line = g_strconcat (missing, ": the directory does not exist", NULL);
+  assert_directory_refused (missing, line, FALSE);
+  g_free (line);
+  line = g_strconcat (below_file, ": the directory does not exist (a part of its path is a file)", NULL);
+  assert_directory_refused (below_file, line, FALSE);
+  g_free (line);
+  line = g_strconcat (link, ": the directory does not exist: this is a symbolic link to "
+                      "“/nonexistent/gma-content”, which leads nowhere", NULL);
+  assert_directory_refused (link, line, FALSE);
+
+  test_remove_tree (tmp);
+}
+
+/* A content directory of mode 000: root reads it (and the set is
+ * valid); anyone else is told it cannot be opened. Run as nobody when
+ * the test is root. */
+static void
+test_content_directory_unreadable (void)
+{
+  g_autofree char *valid = g_build_filename (g_getenv ("GMA_SOURCE_ROOT"), "tests", "fixtures",
+                                             "content", "valid", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("gma-cli-XXXXXX", NULL);
+  g_autofree char *dir = g_build_filename (tmp, "set", NULL);
+  g_autofree char *line = g_strconcat (dir, ": the directory cannot be opened: Permission denied", NULL);
+  gboolean root = geteuid () == 0;
+
+  test_copy_tree (valid, dir);
+  /* nobody may reach the set's directory, which is all that is refused */
+  g_assert_cmpint (g_chmod (tmp, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (dir, 0), ==, 0);
+
+  if (root)
+    {
+      g_autofree char *validate = g_strconcat ("--validate-content=", dir, NULL);
+      g_auto(Run) run = { 0 };
+
+      run_app (&run, (const char *[]) { validate, NULL });
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpstr (run.out, ==, "ok\n");
+    }
+
+  assert_directory_refused (dir, line, root);
+
+  test_remove_tree (tmp);
+}
+
 /* Runs gmis-assistant with @args and asserts that it refused them as a
  * usage error (exit status 2, nothing printed on standard output), naming
  * each of @named on standard error. */
@@ -525,6 +620,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/cli/language-names", test_language_names);
   g_test_add_func ("/cli/validate/shipped", test_validate_shipped);
   g_test_add_func ("/cli/validate/empty", test_validate_empty_dir);
+  g_test_add_func ("/cli/content/not-a-directory", test_content_not_a_directory);
+  g_test_add_func ("/cli/content/unreadable-directory", test_content_directory_unreadable);
   g_test_add_data_func ("/cli/validate/truncated", "truncated", test_validate_broken);
   g_test_add_data_func ("/cli/validate/nested-200000", "deep", test_validate_broken);
   g_test_add_data_func ("/cli/validate/not-utf8", "not-utf8", test_validate_broken);

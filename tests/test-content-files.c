@@ -118,6 +118,36 @@ test_symlink_folder (void)
   test_remove_tree (outside);
 }
 
+/* mail.json is optional, but when it is there it is read as every file
+ * of the set is: a link is refused under its name. */
+static void
+test_symlink_mail (void)
+{
+  g_autofree char *dir = copy_valid_set ();
+  g_autofree char *outside = copy_valid_set ();
+  g_autofree char *mail = g_build_filename (dir, "mail.json", NULL);
+  g_autofree char *secret = g_build_filename (outside, "mail.json", NULL);
+  g_autoptr(GError) error = NULL;
+
+  make_link (dir, "mail.json", secret);
+  error = load_dir_fails (dir, 1);
+  g_assert_cmpstr (error->message, ==, "mail.json: " LINK_REASON);
+  g_clear_error (&error);
+
+  /* Without it, the set loads (and has no mail checker) */
+  g_assert_cmpint (g_remove (mail), ==, 0);
+  {
+    g_autoptr(GmaContent) content = load_dir (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (content);
+    g_assert_null (gma_content_get_mail_facts (content));
+  }
+
+  test_remove_tree (dir);
+  test_remove_tree (outside);
+}
+
 /* gma_content_load_file() refuses links, also those made after the set
  * was loaded, to files and through folders. */
 static void
@@ -177,6 +207,20 @@ test_symlink_root (void)
   test_remove_tree (dir);
 }
 
+/* Fills @image with an empty picture @len bytes long (blanks inside). */
+static void
+svg_of_length (char  *image,
+               gsize  len)
+{
+  static const char open[] = "<svg xmlns=\"http://www.w3.org/2000/svg\">";
+  static const char close[] = "</svg>";
+
+  g_assert_cmpuint (len, >, strlen (open) + strlen (close));
+  memset (image, ' ', len);
+  memcpy (image, open, strlen (open));
+  memcpy (image + len - strlen (close), close, strlen (close));
+}
+
 /* Pictures are size-checked at validation, with their own limit, and
  * gma_content_load_file() checks again with the same limits. */
 static void
@@ -197,10 +241,10 @@ test_size_limits (void)
   g_autoptr(GmaContent) content = NULL;
 
   g_assert_cmpint (GMA_CONTENT_MAX_IMAGE_SIZE, >, GMA_CONTENT_MAX_PAGE_SIZE);
-  memset (image, ' ', image_len);
   memset (page, ' ', page_len);
 
-  /* Just within the limits: valid */
+  /* Just within the limits: valid (a picture: an <svg> of blanks) */
+  svg_of_length (image, image_len - 1);
   write_file (dir, "illustrations/pic.svg", image, image_len - 1);
   write_file (dir, "pages/r2.html", page, page_len - 1);
   content = load_dir (dir, &error);
@@ -217,6 +261,7 @@ test_size_limits (void)
   }
 
   /* One byte over: refused at validation, each under its own name */
+  svg_of_length (image, image_len);
   write_file (dir, "illustrations/pic.svg", image, image_len);
   write_file (dir, "pages/r2.html", page, page_len);
   {
@@ -252,6 +297,7 @@ main (int   argc,
   g_test_add_func ("/content/load-file-refuses", test_load_file_refuses);
   g_test_add_func ("/content/symlink/file", test_symlink_file);
   g_test_add_func ("/content/symlink/folder", test_symlink_folder);
+  g_test_add_func ("/content/symlink/mail", test_symlink_mail);
   g_test_add_func ("/content/symlink/load-file", test_symlink_load_file);
   g_test_add_func ("/content/symlink/root", test_symlink_root);
   g_test_add_func ("/content/size-limits", test_size_limits);

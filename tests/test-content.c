@@ -171,7 +171,8 @@ test_override_missing_dir (void)
   g_autoptr(GmaContent) content = load_dir ("/nonexistent/gma-content", &error);
 
   g_assert_null (content);
-  assert_problem (error, "flow.json: ", "the file is missing");
+  g_assert_error (error, GMA_CONTENT_ERROR, GMA_CONTENT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "/nonexistent/gma-content: the directory does not exist");
 }
 
 static void

@@ -53,18 +53,18 @@ test_attract_screen (UiFixture *fixture, gconstpointer data)
   GmaWindow *window = fixture->window;
 
   g_assert_nonnull (window->kiosk);
-  g_assert_true (gma_kiosk_get_active (window->kiosk));
+  g_assert_true (gma_kiosk_get_active (window->kiosk->kiosk));
   /* Full screen, the whole monitor (X11 or Wayland). */
   ui_wait_until (covers_monitor, window, "the kiosk window to cover the monitor, full screen");
   /* Between visitors: the attract screen covers everything. */
-  g_assert_true (gtk_widget_get_visible (window->attract_screen));
+  g_assert_true (gtk_widget_get_visible (window->kiosk->attract_screen));
   {
     graphene_rect_t screen, overlay;
 
     /* Its whole box (with the CSS padding) covers the overlay exactly. */
-    g_assert_true (gtk_widget_compute_bounds (window->attract_screen, window->attract_screen, &screen));
-    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (window->attract_screen),
-                                              gtk_widget_get_parent (window->attract_screen), &overlay));
+    g_assert_true (gtk_widget_compute_bounds (window->kiosk->attract_screen, window->kiosk->attract_screen, &screen));
+    g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (window->kiosk->attract_screen),
+                                              gtk_widget_get_parent (window->kiosk->attract_screen), &overlay));
     g_assert_cmpfloat (screen.size.width, ==, overlay.size.width);
     g_assert_cmpfloat (screen.size.height, ==, overlay.size.height);
   }
@@ -88,8 +88,8 @@ test_attract_screen (UiFixture *fixture, gconstpointer data)
   /* What lies under the attract screen can be neither focused nor pressed. */
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
 
-  g_signal_emit_by_name (window->attract_screen, "activated");
-  g_assert_false (gtk_widget_get_visible (window->attract_screen));
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
+  g_assert_false (gtk_widget_get_visible (window->kiosk->attract_screen));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
   g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
 }
@@ -99,26 +99,26 @@ test_link_shows_qr (UiFixture *fixture, gconstpointer data)
 {
   GmaWindow *window = fixture->window;
 
-  g_signal_emit_by_name (window->attract_screen, "activated");
-  g_assert_false (gtk_widget_get_visible (window->qr_view));
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
+  g_assert_false (gtk_widget_get_visible (window->kiosk->qr_view));
 
   /* What the pane emits when a visitor follows a link. */
   g_signal_emit_by_name (window->page_view, "external-link", "https://www.g-mis.mhlw.go.jp/user-Registration-Form");
-  g_assert_true (gtk_widget_get_visible (window->qr_view));
-  g_assert_cmpstr (gma_qr_view_get_text (GMA_QR_VIEW (window->qr_view)), ==,
+  g_assert_true (gtk_widget_get_visible (window->kiosk->qr_view));
+  g_assert_cmpstr (gma_qr_view_get_text (GMA_QR_VIEW (window->kiosk->qr_view)), ==,
                    "https://www.g-mis.mhlw.go.jp/user-Registration-Form");
   /* Nothing under it can be pressed meanwhile. */
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
-  g_assert_nonnull (gma_qr_view_get_texture (GMA_QR_VIEW (window->qr_view)));
+  g_assert_nonnull (gma_qr_view_get_texture (GMA_QR_VIEW (window->kiosk->qr_view)));
 
-  g_signal_emit_by_name (window->qr_view, "closed");
-  g_assert_false (gtk_widget_get_visible (window->qr_view));
+  g_signal_emit_by_name (window->kiosk->qr_view, "closed");
+  g_assert_false (gtk_widget_get_visible (window->kiosk->qr_view));
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
 
   /* The sender address, the same way. */
   g_signal_emit_by_name (window->page_view, "external-link", "mailto:info@g-mis.net");
-  g_assert_true (gtk_widget_get_visible (window->qr_view));
-  g_assert_nonnull (strstr (gma_qr_view_get_text (GMA_QR_VIEW (window->qr_view)), "info@g-mis.net"));
+  g_assert_true (gtk_widget_get_visible (window->kiosk->qr_view));
+  g_assert_nonnull (strstr (gma_qr_view_get_text (GMA_QR_VIEW (window->kiosk->qr_view)), "info@g-mis.net"));
 }
 
 static gboolean
@@ -160,7 +160,7 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
   /* はじめる, 届いていない, 空き容量は十分にある */
   const guint path[] = { 0, 0, 1 };
 
-  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
   for (guint i = 0; i < G_N_ELEMENTS (path); i++)
     ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
   ui_wait_for_page (fixture, "gma://page/spam-folder");
@@ -168,7 +168,7 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
   gtk_editable_set_text (search, "パスワード");
   g_settings_set_double (window->settings, "zoom-level", 1.5);
   g_object_set (window, "caret-browsing", TRUE, NULL);
-  gma_kana_keypad_set_page (window->keypad, "latin");
+  gma_kana_keypad_set_page (window->kiosk->keypad, "latin");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-summary", NULL);
   gdk_clipboard_set_text (primary, "a visitor's selection");
   g_assert_nonnull (gdk_clipboard_get_content (clipboard));
@@ -181,7 +181,7 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
     }
   old_view = g_object_ref (gma_page_view_get_web_view (window->page_view));
 
-  gma_kiosk_reset (window->kiosk);
+  gma_kiosk_reset (window->kiosk->kiosk);
 
   g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
   g_assert_cmpuint (gma_session_get_n_steps (window->session), ==, 0);
@@ -194,7 +194,7 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
     g_object_get (window, "caret-browsing", &caret, NULL);
     g_assert_false (caret);
   }
-  g_assert_cmpstr (gma_kana_keypad_get_page (window->keypad), ==, "kana");
+  g_assert_cmpstr (gma_kana_keypad_get_page (window->kiosk->keypad), ==, "kana");
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (window->question_view)));
   g_assert_true (clipboard_empty (clipboard));
   g_assert_true (clipboard_empty (primary));
@@ -209,7 +209,7 @@ test_reset_forgets (UiFixture *fixture, gconstpointer data)
   /* A new web view: nothing of the old one's history remains. */
   g_assert_nonnull (gma_page_view_get_web_view (window->page_view));
   g_assert_true (gma_page_view_get_web_view (window->page_view) != old_view);
-  g_assert_true (gtk_widget_get_visible (window->attract_screen));
+  g_assert_true (gtk_widget_get_visible (window->kiosk->attract_screen));
   ui_wait_for_page (fixture, "gma://page/start");
   g_object_unref (old_view);
 }
@@ -218,7 +218,7 @@ static gboolean
 attract_screen_shown (gpointer data)
 {
   GmaWindow *window = data;
-  return gtk_widget_get_visible (window->attract_screen);
+  return gtk_widget_get_visible (window->kiosk->attract_screen);
 }
 
 /* The large language button in the header: a visitor switches to English
@@ -234,7 +234,7 @@ test_language_button (UiFixture *fixture, gconstpointer data)
   g_autofree char *stored_after = NULL;
   g_autoptr(GmaContent) japanese = NULL;
   g_autoptr(GError) error = NULL;
-  GtkWidget *button = window->language_button;
+  GtkWidget *button = window->kiosk->language_button;
   /* はじめる, 届いていない, 空き容量は十分にある, 迷惑メールフォルダにあった */
   const guint path[] = { 0, 0, 1, 0 };
 
@@ -255,7 +255,7 @@ test_language_button (UiFixture *fixture, gconstpointer data)
   g_assert_false (gtk_button_get_use_underline (window->restart_button));
   g_assert_cmpstr (gtk_button_get_label (window->flow_button), ==, "Whole Flow");
 
-  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
   for (guint i = 0; i < G_N_ELEMENTS (path); i++)
     ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
   ui_wait_for_title (fixture, "gma://page/remedy-2", "対応方法2 迷惑メールフォルダにメールがあった場合");
@@ -275,9 +275,9 @@ test_language_button (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (stored_after, ==, stored_before);
 
   /* The visitor leaves: no input, the warning, then the idle reset. */
-  gma_kiosk_set_idle_timeout (window->kiosk, 1);
-  gma_kiosk_set_warning_seconds (window->kiosk, 1);
-  gma_kiosk_reset_idle (window->kiosk);
+  gma_kiosk_set_idle_timeout (window->kiosk->kiosk, 1);
+  gma_kiosk_set_warning_seconds (window->kiosk->kiosk, 1);
+  gma_kiosk_reset_idle (window->kiosk->kiosk);
   ui_wait_until (attract_screen_shown, window, "the idle reset");
 
   g_assert_cmpstr (gma_content_get_language (gma_window_get_content (window)), ==, default_language);
@@ -285,7 +285,7 @@ test_language_button (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "start");
   g_assert_cmpuint (gma_session_get_n_steps (window->session), ==, 0);
   /* The next visitor's first page, in Japanese */
-  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
   ui_wait_for_title (fixture, "gma://page/start",
                      gma_node_get_title (gma_flow_get_start (gma_content_get_flow (japanese))));
 }
@@ -295,7 +295,7 @@ test_web_process_crash (UiFixture *fixture, gconstpointer data)
 {
   GmaWindow *window = fixture->window;
 
-  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
   ui_click (gma_question_view_get_answer_button (window->question_view, 0));
   ui_click (gma_question_view_get_answer_button (window->question_view, 1));
   ui_wait_for_page (fixture, "gma://page/issue-mail");
@@ -379,7 +379,7 @@ static gboolean
 slip_done (gpointer data)
 {
   GmaWindow *window = data;
-  return !window->printing_slip;
+  return !window->kiosk->printing_slip;
 }
 
 static void
@@ -400,7 +400,7 @@ test_print_slip (UiFixture *fixture, gconstpointer data)
   g_settings_set_string (window->settings, "counter-name", "〇〇県 医療政策課 <窓口>");
   g_settings_set_string (window->settings, "counter-phone", "000-0000-0000");
   g_settings_set_string (window->settings, "counter-url", "https://www.pref.example.jp/iryo/?a=1&b=2");
-  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
   for (guint i = 0; i < G_N_ELEMENTS (path); i++)
     ui_click (gma_question_view_get_answer_button (window->question_view, path[i]));
   g_assert_cmpstr (gma_node_get_id (gma_session_get_current (window->session)), ==, "remedy-4");
@@ -444,10 +444,10 @@ test_print_slip (UiFixture *fixture, gconstpointer data)
    * to the result. Whether this machine has a printer or not, it ends. */
   g_test_expect_message ("gma-window", G_LOG_LEVEL_WARNING, "The slip was not printed*");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.print-slip", NULL);
-  g_assert_true (window->printing_slip);
+  g_assert_true (window->kiosk->printing_slip);
   ui_wait_until (slip_done, window, "the slip to be printed");
   ui_wait_for_page (fixture, "gma://page/remedy-4");
-  g_assert_false (window->printing_slip);
+  g_assert_false (window->kiosk->printing_slip);
 }
 
 int

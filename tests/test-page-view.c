@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* The page pane's warm view, and the timings the app prints: the real
+/* The page pane (gma-page-view.c): its warm view, a web process that
+ * dies once or again and again, and the timings the app prints: the real
  * window, the real web view (Xvfb), the real program. Nothing here looks
  * at how long anything takes; tools/bench does. */
 #define G_LOG_DOMAIN "gma-test-page-view"
 #include "config.h"
 
 #include "gma-contact.h"
+#include "test-util.h"
 #include "ui-test-util.h"
 
 static void
@@ -327,6 +329,141 @@ test_no_timings_unless_asked (void)
   g_assert_null (strstr (err, "timing:"));
 }
 
+/* The web process dies on a desktop while an FAQ answer is shown: the
+ * rebuilt pane shows that answer again, not the question's page, and the
+ * walk stays. */
+static void
+test_web_process_crash (UiFixture *fixture, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GmaSession *session = gma_window_get_session (fixture->window);
+  g_autofree char *warm_uri = NULL;
+
+  gtk_widget_activate_action (window, "wizard.answer", "u", 0);
+  ui_wait_for_page (fixture, "gma://page/pre-notice");
+  warm_uri = page_uri (gma_node_get_answer_target (gma_session_get_current (session), 0));
+  gtk_widget_activate_action (window, "win.show-faq", "s", "faq-3-1");
+  ui_wait_for_page (fixture, "gma://faq/faq-3-1");
+
+  ui_crash_web_processes (fixture->window->page_view);
+  ui_wait_for_page (fixture, "gma://faq/faq-3-1");
+  /* Everything the rebuilt pane loads is in: the page it showed, then
+   * (only once that is in) the question's next page, warm again. */
+  ui_wait_for_warm_page (fixture, warm_uri);
+  g_assert_cmpstr (gma_page_view_get_uri (fixture->window->page_view), ==, "gma://faq/faq-3-1");
+  g_assert_cmpstr (gma_page_view_get_shown_uri (fixture->window->page_view), ==, "gma://faq/faq-3-1");
+  g_assert_cmpuint (gma_session_get_n_steps (gma_window_get_session (fixture->window)), ==, 1);
+}
+
+/* The pane has stopped (it says why), or has a new web view. */
+static gboolean
+rebuilt_or_stopped (gpointer data)
+{
+  ViewWait *wait = data;
+
+  return gma_page_view_get_message (wait->page_view) != NULL || ui_view_replaced (wait);
+}
+
+/* The web process dies again and again (as for a page that kills it each
+ * time): after a few deaths in a short while the pane stops rebuilding
+ * and says so, with Reload, which starts it again and shows the page. */
+static void
+test_web_process_keeps_dying (UiFixture *fixture, gconstpointer data)
+{
+  GmaPageView *page_view = fixture->window->page_view;
+  GtkWidget *reload;
+  guint deaths = 0;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 0);
+  ui_wait_for_page (fixture, "gma://page/pre-notice");
+
+  /* Each new web process is killed once its page is in (one killed while
+   * it starts takes WebKit's UI process with it: "readPIDFromPeer"). */
+  while (gma_page_view_get_message (page_view) == NULL)
+    {
+      /* Held: its address is not reused by the new one. */
+      g_autoptr(GtkWidget) old_view = g_object_ref (gma_page_view_get_web_view (page_view));
+      ViewWait wait = { page_view, old_view };
+
+      g_assert_cmpuint (++deaths, <=, 10);
+      ui_kill_web_processes ();
+      ui_wait_until (rebuilt_or_stopped, &wait, "a new web view, or the pane stopped");
+      g_test_assert_expected_messages ();
+      if (gma_page_view_get_message (page_view) == NULL)
+        ui_wait_for_page (fixture, "gma://page/pre-notice");
+    }
+  g_test_message ("The pane stopped after %u deaths: %s", deaths, gma_page_view_get_message (page_view));
+  g_assert_cmpuint (deaths, >, 1);
+
+  /* It says so, with Reload; the rest of the window goes on. */
+  reload = gma_page_view_get_reload_button (page_view);
+  g_assert_null (gma_page_view_get_web_view (page_view));
+  g_assert_true (gtk_widget_get_mapped (reload));
+  test_assert_contains (gma_page_view_get_message (page_view), "stopped");
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 1));
+  g_assert_cmpstr (gma_page_view_get_uri (page_view), ==, "gma://page/issue-mail");
+
+  /* Reload: a web view again, showing the page last asked for. */
+  ui_click (reload);
+  g_assert_nonnull (gma_page_view_get_web_view (page_view));
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_null (gma_page_view_get_message (page_view));
+  g_assert_false (gtk_widget_get_mapped (reload));
+
+  /* Counted afresh: the next death rebuilds the pane again. */
+  ui_crash_web_processes (page_view);
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_null (gma_page_view_get_message (page_view));
+}
+
+/* Waits until the warm view holds the page of @node, loaded; returns the
+ * view. */
+static GtkWidget *
+wait_for_warm_node (UiFixture     *fixture,
+                    const GmaNode *node)
+{
+  g_autofree char *uri = g_strconcat ("gma://page/", gma_node_get_id (node), NULL);
+
+  return ui_wait_for_warm_page (fixture, uri);
+}
+
+/* Another answer than the first, and Back, make the warm page useless
+ * (made for another walk): the warm view stays, and the next page loads
+ * into it, still shown in the frame after the click. */
+static void
+test_warm_view_kept (UiFixture *fixture, gconstpointer data)
+{
+  GmaPageView *page_view = fixture->window->page_view;
+  GmaSession *session = gma_window_get_session (fixture->window);
+  const GmaNode *question;
+  GtkWidget *warm;
+
+  /* start → pre-notice → issue-mail, whose answers lead to two questions
+   * whose first answers lead to two other pages */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 0);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.answer", "u", 1);
+  question = gma_session_get_current (session);
+  g_assert_cmpstr (gma_node_get_id (question), ==, "issue-mail");
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  warm = wait_for_warm_node (fixture, gma_node_get_answer_target (question, 0));
+
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 1));
+  g_assert_true (gma_page_view_get_warm_view (page_view) == warm);
+  ui_wait_for_page (fixture, "gma://page/which-mail");
+  g_assert_true (wait_for_warm_node (fixture, gma_node_get_answer_target (gma_session_get_current (session), 0)) == warm);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "wizard.back", NULL);
+  g_assert_true (gma_session_get_current (session) == question);
+  g_assert_true (gma_page_view_get_warm_view (page_view) == warm);
+  ui_wait_for_page (fixture, "gma://page/issue-mail");
+  g_assert_true (wait_for_warm_node (fixture, gma_node_get_answer_target (question, 0)) == warm);
+
+  /* The page loaded again into the kept view is shown at once */
+  ui_click (gma_question_view_get_answer_button (fixture->window->question_view, 0));
+  g_assert_true (gma_page_view_get_web_view (page_view) == warm);
+  g_assert_false (gma_page_view_is_loading (page_view));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -339,6 +476,9 @@ main (int argc, char *argv[])
   ADD ("/page-view/other-answer-loads", test_other_answer_loads);
   ADD ("/page-view/no-warm-view-at-result", test_no_warm_view_at_result);
   ADD ("/page-view/counter-change-rewarms", test_counter_change_rewarms);
+  ADD ("/page-view/warm-view-kept", test_warm_view_kept);
+  ADD ("/page-view/web-process-crash", test_web_process_crash);
+  ADD ("/page-view/web-process-keeps-dying", test_web_process_keeps_dying);
   g_test_add_func ("/page-view/timings", test_timings);
   g_test_add_func ("/page-view/no-timings-unless-asked", test_no_timings_unless_asked);
 

@@ -37,11 +37,12 @@ assert_no_horizontal_scroll (UiFixture  *fixture,
   int view_width;
   int doc_width;
 
-  ui_wait_for_page (fixture, uri);
-  /* Let the pictures load and the layout settle; only then is the view's
+  /* The page loaded (its pictures too: they are part of the load), and
+   * the window's layout settled and painted: only then is the view's
    * width the one the window's new size gives it (a slow build, such as
    * tools/test --sanitize, is still laying out before). */
-  ui_wait_ms (300);
+  ui_wait_for_page (fixture, uri);
+  ui_wait_for_settled_frame (fixture);
   view_width = gtk_widget_get_width (GTK_WIDGET (web_view));
   doc_width = document_width (web_view);
 

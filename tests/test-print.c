@@ -153,7 +153,9 @@ job_written (gpointer data)
     }
 
   /* The queue's progress is no event of this main loop: look again in a
-   * moment (ui_wait_until iterates the loop until something happens). */
+   * moment (ui_wait_until iterates the loop until something happens). A
+   * poll inside the wait for a condition, not a wait in place of one:
+   * CUPS tells this process nothing when a job completes. */
   if (wait->found == NULL)
     ui_wait_ms (200);
   return wait->found != NULL;
@@ -162,7 +164,7 @@ job_written (gpointer data)
 static gboolean
 slip_done (gpointer data)
 {
-  return !GMA_WINDOW (data)->printing_slip;
+  return !GMA_WINDOW (data)->kiosk->printing_slip;
 }
 
 #define COUNTER_URL "https://www.pref.example.jp/iryo/madoguchi.html"
@@ -246,7 +248,7 @@ test_slip (UiFixture *fixture, gconstpointer data)
   allow_cancelled_colord = TRUE;
 
   /* A visitor walks to the result (the answers given on the way)… */
-  g_signal_emit_by_name (window->attract_screen, "activated");
+  g_signal_emit_by_name (window->kiosk->attract_screen, "activated");
   g_assert_true (gma_window_show_page (window, id));
   ui_wait_for_page (fixture, uri);
   node = gma_session_get_current (window->session);
@@ -259,7 +261,7 @@ test_slip (UiFixture *fixture, gconstpointer data)
   button = ui_find_action_button (GTK_WIDGET (window->question_view), "win.print-slip");
   g_assert_nonnull (button);
   ui_click (button);
-  g_assert_true (window->printing_slip);
+  g_assert_true (window->kiosk->printing_slip);
   ui_wait_until (slip_done, window, "the slip to be printed");
   ui_wait_for_page (fixture, uri);
   ui_wait_until (job_written, &wait, "the queue to write the slip's PDF");

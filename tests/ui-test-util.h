@@ -19,6 +19,7 @@
 #include "gma-application.h"
 #include "gma-page-view.h"
 #include "gma-window-private.h"
+#include "gma-window-kiosk-private.h"
 
 #define UI_TEST_TIMEOUT_SECONDS 60
 
@@ -62,6 +63,22 @@ ui_wait_until (gboolean (*done) (gpointer), gpointer data, const char *what)
     g_error ("Timed out waiting for %s", what);
 }
 
+/* A counter of signals (connect with g_signal_connect_swapped and a guint
+ * as its data), and the condition that it has counted one. */
+static inline void
+ui_count (gpointer data)
+{
+  (*(guint *) data)++;
+}
+
+static inline gboolean
+ui_counted (gpointer data)
+{
+  return *(guint *) data > 0;
+}
+
+/* Iterates the main loop for @ms: only where what is waited for is time
+ * itself (a check that nothing happened); say why where it is used. */
 static inline void
 ui_wait_ms (guint ms)
 {
@@ -185,10 +202,57 @@ window_has_width (gpointer data)
   return ABS (gtk_widget_get_width (wait->window) - wait->width) <= 10;
 }
 
+typedef struct {
+  GmaWindow *window;
+  gboolean   painted;
+} SettleWait;
+
+/* Nothing left that changes the window's layout: no switch to or from
+ * the narrow layout pending, the sidebar's revealer at rest. */
+static gboolean
+window_layout_at_rest (GmaWindow *window)
+{
+  return window->narrow_idle == 0 &&
+         gtk_revealer_get_child_revealed (window->sidebar_revealer) ==
+         gtk_revealer_get_reveal_child (window->sidebar_revealer);
+}
+
+static void
+settle_after_paint (GdkFrameClock *frame_clock,
+                    gpointer       data)
+{
+  SettleWait *wait = data;
+
+  if (window_layout_at_rest (wait->window))
+    wait->painted = TRUE;
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (wait->window));
+}
+
+static gboolean
+window_settled (gpointer data)
+{
+  return ((SettleWait *) data)->painted;
+}
+
+/* Waits until the window has painted a frame with its layout at rest
+ * (see window_layout_at_rest()): what is then allocated is what a person
+ * sees, the web view's size included (WebKit gets it with the frame). */
+static inline void
+ui_wait_for_settled_frame (UiFixture *fixture)
+{
+  SettleWait wait = { fixture->window, FALSE };
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  gulong id = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (settle_after_paint), &wait);
+
+  gtk_widget_queue_draw (GTK_WIDGET (fixture->window));
+  ui_wait_until (window_settled, &wait, "a frame of the window with its layout at rest");
+  g_signal_handler_disconnect (frame_clock, id);
+}
+
 /* Resizes the window and waits until it has the new width (within 10 px:
- * the X server may round), growing or shrinking; then lets the layout
- * that follows the width settle. A fixed wait is not enough: the X server
- * and a slow build, such as tools/test --sanitize, may take a while. */
+ * the X server may round), growing or shrinking; then until the layout
+ * that follows the width has settled and been painted. */
 static inline void
 ui_set_window_size (UiFixture *fixture,
                     int        width,
@@ -199,7 +263,7 @@ ui_set_window_size (UiFixture *fixture,
 
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
   ui_wait_until (window_has_width, &wait, what);
-  ui_wait_ms (300);
+  ui_wait_for_settled_frame (fixture);
 }
 
 static gboolean

@@ -12,9 +12,10 @@
  *     the resources (the embedded content set, the page template and
  *     style sheets) they are served from.
  *
- * The layers above it: gma-json ← gma-flow, gma-faq ← gma-content ←
- * gma-search, gma-render, gma-router (tests/check-include-graph.py keeps
- * the include graph of src/core free of circles).
+ * The layers above it: gma-json, gma-content-open (reading an override's
+ * files), gma-svg-check (its pictures) ← gma-flow, gma-faq ← gma-content ←
+ * gma-search, gma-render, gma-router (tests/validate/check-include-graph.py
+ * keeps the include graph of src/core free of circles).
  */
 #pragma once
 

@@ -12,6 +12,7 @@
 #include "gma-contact.h"
 #include "gma-content-private.h"
 #include "gma-html.h"
+#include "gma-svg-check.h"
 
 typedef struct
 {
@@ -47,8 +48,9 @@ page_problem (PageCheck  *check,
 }
 
 /* A file a page links to must be there, be a file of the set (not a
- * link) and not be too large. A missing file is reported where it is
- * linked; anything else about the file once, under its own name. */
+ * link), readable and not too large, and an SVG picture must pass
+ * gma-svg-check.h. A missing file is reported where it is linked;
+ * anything else about the file once, under its own name. */
 static void
 check_linked_file (PageCheck  *check,
                    const char *path,
@@ -56,21 +58,25 @@ check_linked_file (PageCheck  *check,
                    guint       line,
                    guint       col)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  file = _gma_content_open_file (check->self, path, _gma_content_file_max_size (path), &error);
-  if (file != NULL)
+  if (g_hash_table_contains (check->files_checked, path))
     return;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-    page_problem (check, line, col,
-                  "the file “%s” (linked as “%s”) is not in the content set", path, value);
-  else if (!g_hash_table_contains (check->files_checked, path))
+  bytes = _gma_content_load_bytes (check->self, path, _gma_content_file_max_size (path), &error);
+  if (bytes == NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
     {
-      g_hash_table_add (check->files_checked, g_strdup (path));
-      gma_problems_add (check->problems, path, NULL, "%s", error->message);
+      page_problem (check, line, col,
+                    "the file “%s” (linked as “%s”) is not in the content set", path, value);
+      return;
     }
+
+  g_hash_table_add (check->files_checked, g_strdup (path));
+  if (bytes == NULL)
+    gma_problems_add (check->problems, path, NULL, "%s", error->message);
+  else if (check->self->dir_fd >= 0 && gma_svg_path_is_svg (path))
+    gma_svg_check (bytes, path, check->problems);  /* the built-in ones: tests/test-svg-check.c */
 }
 
 /* @value is the attribute's value with its references decoded, as the

@@ -19,8 +19,8 @@ struct _GmaContent
 
   /* Owned */
   GFile    *root;
-  GFile    *base;      /* @root, resolved once when it is a directory */
-  gboolean  no_links;  /* refuse symbolic links below @base */
+  int       dir_fd;    /* @root opened once (gma-content-open.h), or -1: a resource */
+  char     *dir_name;  /* @root's path, for messages */
   GmaFlow  *flow;
   GmaFaq   *faq;
   GmaMailFacts *mail;  /* NULL: the set has no mail.json */
@@ -33,23 +33,13 @@ struct _GmaContent
 
 /* The size limit of a file of the set, by its path. */
 gsize       _gma_content_file_max_size (const char  *path);
-/* Finds the regular file @path of the set and checks its size, without
- * reading it. In a directory, every component of @path is looked at
- * without following links, and a symbolic link anywhere is refused: a
- * link could lead out of the set (to /etc/passwd, say) whatever the
- * path's text. (@base itself was resolved once, so an administrator may
- * give the set's directory through a link.)
- *
- * On failure @error is in G_IO_ERROR, its message a reason for an
- * administrator: G_IO_ERROR_NOT_FOUND (no such file),
- * G_IO_ERROR_TOO_MANY_LINKS (a symbolic link), G_IO_ERROR_NOT_REGULAR_FILE,
- * G_IO_ERROR_MESSAGE_TOO_LARGE (over @max_size), or another code when the
- * file cannot be read. */
-GFile      *_gma_content_open_file     (GmaContent  *self,
-                                        const char  *path,
-                                        gsize        max_size,
-                                        GError     **error);
-/* Reads @path (see _gma_content_open_file(); the same errors). */
+/* Reads the file @path of the set. In a directory, each file is opened
+ * once, beneath the directory and without following a link: a link
+ * anywhere is refused, since it could lead out of the set (to /etc/passwd,
+ * say) whatever the path's text, and what was checked is what is read
+ * (gma-content-open.h, with its errors, all in G_IO_ERROR).
+ * (@root itself was opened once, so an administrator may give the set's
+ * directory through a link.) */
 GBytes     *_gma_content_load_bytes    (GmaContent  *self,
                                         const char  *path,
                                         gsize        max_size,

@@ -6,9 +6,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "gma-content-open.h"
 #include "gma-content-private.h"
 
 #define EMBEDDED_URI "resource://" RESOURCE_PREFIX "/content"
@@ -21,7 +22,9 @@ gma_content_finalize (GObject *object)
   GmaContent *self = (GmaContent *)object;
 
   g_clear_object (&self->root);
-  g_clear_object (&self->base);
+  if (self->dir_fd >= 0)
+    close (self->dir_fd);
+  g_free (self->dir_name);
   g_clear_object (&self->flow);
   g_clear_object (&self->faq);
   g_clear_object (&self->mail);
@@ -42,6 +45,7 @@ static void
 gma_content_init (GmaContent *self)
 {
   self->language = "ja";
+  self->dir_fd = -1;
 }
 
 static GmaFlow *
@@ -90,18 +94,28 @@ gma_content_new (GFile               *root,
   self->root = g_object_ref (root);
   self->english_missing = gma_problems_new ();
 
-  /* A directory is resolved once, here: the administrator may name it
+  /* A directory is opened once, here: the administrator may name it
    * through a symbolic link; below it, links are refused
-   * (_gma_content_open_file()). */
-  if (g_file_has_uri_scheme (root, "resource"))
-    self->base = g_object_ref (root);
-  else
+   * (_gma_content_load_bytes()). When it cannot be opened, that is the
+   * one problem. */
+  if (!g_file_has_uri_scheme (root, "resource"))
     {
-      g_autofree char *root_path = g_file_get_path (root);
-      g_autofree char *real = root_path != NULL ? realpath (root_path, NULL) : NULL;
+      g_autoptr(GError) dir_error = NULL;
 
-      self->base = real != NULL ? g_file_new_for_path (real) : g_object_ref (root);
-      self->no_links = TRUE;
+      self->dir_name = g_file_get_path (root);
+      if (self->dir_name != NULL)
+        self->dir_fd = gma_content_open_directory (self->dir_name, &dir_error);
+      else
+        g_set_error_literal (&dir_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                             "this is not a directory of this computer");
+      if (self->dir_fd < 0)
+        {
+          g_autofree char *name = g_file_get_parse_name (root);
+
+          gma_problems_add (problems, name, NULL, "%s", dir_error->message);
+          gma_problems_to_error (problems, error);
+          return NULL;
+        }
     }
 
   flow_bytes = _gma_content_read_file (self, "flow.json", problems);

@@ -15,7 +15,10 @@
  * In an override directory every file must be a regular file of the
  * directory itself: a symbolic link, to a file or to a folder, is
  * refused (the directory itself may be named through a link). The
- * limits and the path rule are gma-base.h's.
+ * directory is opened once, when the set is loaded, and each file below
+ * it, each time it is read, without following links (gma-content-open.h).
+ * Every SVG picture a page shows is checked (gma-svg-check.h) at load
+ * and each time it is read. The limits and the path rule are gma-base.h's.
  */
 #pragma once
 
@@ -34,7 +37,9 @@ G_DECLARE_FINAL_TYPE (GmaContent, gma_content, GMA, CONTENT, GObject)
 /* Loads the set rooted at @root (a directory, or a resource:// URI).
  * Either everything is valid, or NULL is returned and @error's message
  * holds every problem found, one per line, each as "FILE:PLACE: reason"
- * (PLACE is line:column for syntax errors, a JSON path otherwise).
+ * (PLACE is line:column for syntax errors, a JSON path otherwise; a
+ * picture's is its line). When the directory itself cannot be used, the
+ * one line names it: "DIR: the directory does not exist".
  *
  * Languages: Japanese is required and authoritative. @languages lists
  * the wanted language first ("en", "ja", or locale names such as
@@ -122,7 +127,8 @@ char        *gma_content_get_page_path  (GmaContent    *self,
 /* Reads a file of the set by its relative path ("pages/start.html",
  * "illustrations/outlook-1.svg"). Paths that leave the set ("..",
  * absolute), name no file or a symbolic link fail with
- * GMA_CONTENT_ERROR_NOT_FOUND; a file over its size limit (above) with
+ * GMA_CONTENT_ERROR_NOT_FOUND; a file over its size limit (above), or an
+ * SVG picture of an override that fails gma_svg_check(), with
  * GMA_CONTENT_ERROR_INVALID.
  * @content_type (optional) receives a MIME type guessed from the name. */
 GBytes      *gma_content_load_file      (GmaContent  *self,

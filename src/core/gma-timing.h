@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* gma-timing.h: the timings GMIS_ASSISTANT_TIMINGS=1 prints on standard
- * error, for tools/bench. The floors of the benchmark (tests/bench-*.c)
+ * error, for tools/bench. The floors of the benchmark (tests/bench/bench-*.c)
  * print theirs with the same code.
  *
  *   timing: first-frame MS       the window's first frame was painted

@@ -11,7 +11,7 @@
 #include "gma-mail-command.h"
 #include "gma-preferences-window.h"
 #include "gma-search.h"
-#include "gma-ui-resources.h"
+#include "gma-resources.h"
 #include "gma-window.h"
 
 struct _GmaApplication
@@ -681,18 +681,6 @@ preferences_activated (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
-static void
-register_ui_resources (void)
-{
-  static gsize registered;
-
-  if (g_once_init_enter (&registered))
-    {
-      gma_ui_register_resource ();
-      g_once_init_leave (&registered, 1);
-    }
-}
-
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
   { "about", about_activated },
@@ -717,6 +705,7 @@ gma_application_startup (GApplication *app)
     { "win.toggle-sidebar", { "F9", NULL } },
     { "win.search", { "<Control>k", NULL } },
     { "win.copy-summary", { "<Control><Shift>c", NULL } },
+    { "win.check-mail", { "<Control><Shift>v", NULL } },
     { "win.show-flow", { "<Control>l", NULL } },
     { "page.zoom-in", { "<Control>plus", "<Control>equal", "<Control>KP_Add", NULL } },
     { "page.zoom-out", { "<Control>minus", "<Control>KP_Subtract", NULL } },
@@ -730,7 +719,7 @@ gma_application_startup (GApplication *app)
    * the resource base path. The keyboard shortcuts window is not among
    * them (it is at ui/help-overlay.ui, not gtk/help-overlay.ui): the window
    * builds it on first use, see ensure_help_overlay() in gma-window-actions.c. */
-  register_ui_resources ();
+  gma_ui_ensure_resources ();
 
   G_APPLICATION_CLASS (gma_application_parent_class)->startup (app);
 

@@ -6,6 +6,7 @@
 
 #include "gma-a11y.h"
 #include "gma-faq-sidebar.h"
+#include "gma-resources.h"
 #include "gma-router.h"
 
 /* Characters of a snippet before its first match, at most. */
@@ -845,6 +846,7 @@ gma_faq_sidebar_class_init (GmaFaqSidebarClass *klass)
     g_signal_new ("guided-check-requested", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
+  gma_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gma-faq-sidebar.ui");
   gtk_widget_class_bind_template_child (widget_class, GmaFaqSidebar, search_entry);
   gtk_widget_class_bind_template_child (widget_class, GmaFaqSidebar, browse_box);

@@ -363,6 +363,9 @@ typedef struct
   GmaOutline *outline;  /* read from the HTML last served… */
   char *uri;            /* …for this URI */
   GtkWidget *widget;    /* the GmaPageOutline of the page shown, or NULL */
+  gboolean fresh;       /* read since the widget was built: the same URI
+                         * may have been served again with other HTML
+                         * (the mail checker's page, a new counter) */
 } ViewOutline;
 
 static void
@@ -420,6 +423,7 @@ gma_page_outline_read (GtkWidget  *view,
   data->outline = g_steal_pointer (&outline);
   g_free (data->uri);
   data->uri = g_strdup (uri);
+  data->fresh = TRUE;
 }
 
 GmaPageOutline *
@@ -440,13 +444,17 @@ gma_page_outline_sync (GtkWidget  *view,
   if (data == NULL)
     return NULL;
 
-  /* Built for another page: it goes. */
-  if (data->widget != NULL && !same_page (gma_page_outline_get_uri (GMA_PAGE_OUTLINE (data->widget)), uri))
+  /* Built for another page, or from HTML served before the page now
+   * shown: it goes. */
+  if (data->widget != NULL &&
+      (!same_page (gma_page_outline_get_uri (GMA_PAGE_OUTLINE (data->widget)), uri) ||
+       (data->fresh && same_page (data->uri, uri))))
     g_clear_pointer (&data->widget, gtk_widget_unparent);
 
   if (data->widget == NULL && data->outline != NULL && same_page (data->uri, uri))
     {
       data->widget = gma_page_outline_new (data->outline, data->uri);
+      data->fresh = FALSE;
       /* The first child is under the others. */
       gtk_widget_insert_after (data->widget, parent, NULL);
       if (created != NULL)

@@ -6,6 +6,7 @@
 
 #include "gma-a11y.h"
 #include "gma-question-view.h"
+#include "gma-resources.h"
 
 #define FEEDBACK_SECONDS 6
 
@@ -18,6 +19,7 @@ struct _GmaQuestionView
   GtkLabel *reference_label;
   GtkLabel *title_label;
   GtkBox *answers_box;
+  GtkWidget *mail_box;
   GtkWidget *result_box;
   GtkWidget *print_button;
   GtkRevealer *feedback_revealer;
@@ -322,6 +324,14 @@ gma_question_view_set_print_visible (GmaQuestionView *self,
   gtk_widget_set_visible (self->print_button, visible);
 }
 
+void
+gma_question_view_set_mail_visible (GmaQuestionView *self,
+                                    gboolean         visible)
+{
+  g_return_if_fail (GMA_IS_QUESTION_VIEW (self));
+  gtk_widget_set_visible (self->mail_box, visible);
+}
+
 GtkWidget *
 gma_question_view_get_answer_button (GmaQuestionView *self,
                                      guint            index)
@@ -394,11 +404,13 @@ gma_question_view_class_init (GmaQuestionViewClass *klass)
   object_class->dispose = gma_question_view_dispose;
   widget_class->size_allocate = gma_question_view_size_allocate;
 
+  gma_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gma-question-view.ui");
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, kind_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, reference_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, title_label);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, answers_box);
+  gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, mail_box);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, result_box);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, print_button);
   gtk_widget_class_bind_template_child (widget_class, GmaQuestionView, feedback_revealer);

@@ -24,6 +24,10 @@ void       gma_question_view_show_feedback   (GmaQuestionView *self,
 /* Shows the 「印刷」 button of a result (a kiosk allowed to print). */
 void       gma_question_view_set_print_visible (GmaQuestionView *self,
                                               gboolean         visible);
+/* Shows the 「届いたメールを確認」 button (win.check-mail) under the
+ * answers, with a line on how to give the mail. */
+void       gma_question_view_set_mail_visible (GmaQuestionView *self,
+                                              gboolean         visible);
 /* For tests and focus handling: the button of answer @index, or NULL. */
 GtkWidget *gma_question_view_get_answer_button (GmaQuestionView *self,
                                               guint            index);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "gma-render.h"
+#include "gma-render-mail.h"
 #include "gma-router.h"
 #include "gma-window-private.h"
 
@@ -50,6 +51,8 @@ wizard_restart (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *param)
 {
+  /* Starting over forgets the mail checked too. */
+  _gma_window_mail_forget (GMA_WINDOW (widget));
   gma_session_restart (GMA_WINDOW (widget)->session);
 }
 
@@ -219,6 +222,8 @@ _gma_window_page_action (GmaWindow  *self,
 
   if (g_strcmp0 (g_uri_get_path (parsed), "/copy") == 0)
     page_action_copy (self, parsed);
+  else if (g_strcmp0 (g_uri_get_path (parsed), "/" GMA_MAIL_NEXT_ACTION) == 0)
+    _gma_window_mail_next (self, parsed);
   else
     g_debug ("Ignoring the unknown page action %s", uri);
 }
@@ -303,6 +308,7 @@ _gma_window_class_install_actions (GmaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "page.find", NULL, page_find);
   gtk_widget_class_install_property_action (widget_class, "page.caret-browsing", "caret-browsing");
   gtk_widget_class_install_property_action (widget_class, "win.content-language", "content-language");
+  _gma_window_mail_class_init (widget_class);
 }
 
 void
@@ -327,6 +333,7 @@ _gma_window_update_actions (GmaWindow *self)
   gtk_widget_action_set_enabled (widget, "page.print", self->kiosk == NULL);
   gtk_widget_action_set_enabled (widget, "page.find", self->kiosk == NULL);
   gtk_widget_action_set_enabled (widget, "page.caret-browsing", self->kiosk == NULL);
+  _gma_window_mail_update (self);
 
   if (self->settings != NULL)
     {

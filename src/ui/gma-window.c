@@ -6,6 +6,7 @@
 
 #include "gma-a11y.h"
 #include "gma-render.h"
+#include "gma-resources.h"
 #include "gma-router.h"
 #include "gma-timing.h"
 #include "gma-window-private.h"
@@ -21,6 +22,9 @@ enum {
   PROP_SHOW_SIDEBAR,
   PROP_CARET_BROWSING,
   PROP_CONTENT_LANGUAGE,
+  PROP_SETTINGS,
+  PROP_KIOSK_MODE,
+  PROP_CONTENT,
   N_PROPS
 };
 
@@ -329,6 +333,9 @@ resolve_uri (const char  *uri,
   /* A kiosk's slip and its QR codes are served by the window. */
   if (self->kiosk != NULL && _gma_window_kiosk_resolve (self, uri, content_type, &bytes, error))
     return bytes;
+  /* So is the page of the mail checked, which only the window holds. */
+  if (_gma_window_mail_resolve (self, uri, content_type, &bytes, error))
+    return bytes;
 
   /* The warm page is rendered for the walk its answer will make. */
   return gma_router_load_with_contact (self->content,
@@ -360,7 +367,7 @@ on_settings_changed (GmaWindow  *self,
   drop_warm_page (self);
 
   uri = gma_page_view_get_uri (self->page_view);
-  if (uri == NULL || self->printing_slip)
+  if (uri == NULL || _gma_window_kiosk_printing (self))
     return;
   if (self->session != NULL)
     {
@@ -402,6 +409,8 @@ gma_window_set_content (GmaWindow  *self,
     return;
 
   g_set_object (&self->content, content);
+  /* The mail was checked with the other set's facts. */
+  _gma_window_mail_forget (self);
 
   drop_warm_page (self);
   if (self->session != NULL)
@@ -434,6 +443,7 @@ gma_window_set_content (GmaWindow  *self,
   if (kept && old_uri != NULL && !g_str_equal (old_uri, gma_page_view_get_uri (self->page_view)))
     gma_page_view_load_uri (self->page_view, old_uri);
 
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_LANGUAGE]);
 }
 
@@ -656,13 +666,28 @@ gma_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (gma_window_parent_class)->close_request (window);
 }
 
-/* "application" is not a construct property of GtkWindow, so this runs
- * from gma_window_new(), once the window has its application. */
+/* What the window needs is given at construction (GmaWindow:settings,
+ * GmaWindow:kiosk-mode), so g_object_new() alone makes a working window;
+ * the content may come later (GmaWindow:content). "application" is not a
+ * construct property of GtkWindow: nothing here needs it. */
 static void
-setup_with_application (GmaWindow      *self,
-                        GmaApplication *app)
+gma_window_constructed (GObject *object)
 {
-  self->settings = g_object_ref (gma_application_get_settings (app));
+  GmaWindow *self = GMA_WINDOW (object);
+
+  G_OBJECT_CLASS (gma_window_parent_class)->constructed (object);
+
+  if (self->settings == NULL)
+    {
+      GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+      g_autoptr(GSettingsSchema) schema =
+        source != NULL ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+
+      if (schema == NULL)
+        g_error ("GmaWindow was given no settings and the schema %s is not installed", APP_ID);
+      self->settings = g_settings_new_full (schema, NULL, NULL);
+    }
+
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
@@ -684,10 +709,7 @@ setup_with_application (GmaWindow      *self,
                            G_CALLBACK (_gma_window_apply_zoom), self, G_CONNECT_SWAPPED);
   _gma_window_apply_zoom (self);
 
-  if (gma_application_get_content (app) != NULL)
-    gma_window_set_content (self, gma_application_get_content (app),
-                            gma_application_get_content_error (app));
-  if (gma_application_get_kiosk (app))
+  if (self->kiosk_mode)
     _gma_window_setup_kiosk (self);
 }
 
@@ -711,6 +733,18 @@ gma_window_get_property (GObject    *object,
 
     case PROP_CONTENT_LANGUAGE:
       g_value_set_string (value, self->content != NULL ? gma_content_get_language (self->content) : "ja");
+      break;
+
+    case PROP_SETTINGS:
+      g_value_set_object (value, self->settings);
+      break;
+
+    case PROP_KIOSK_MODE:
+      g_value_set_boolean (value, self->kiosk_mode);
+      break;
+
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
       break;
 
     default:
@@ -755,6 +789,19 @@ gma_window_set_property (GObject      *object,
         gma_window_set_language (self, gma_content_language_from_name (g_value_get_string (value)));
       break;
 
+    case PROP_SETTINGS:
+      self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_KIOSK_MODE:
+      self->kiosk_mode = g_value_get_boolean (value);
+      break;
+
+    case PROP_CONTENT:
+      if (g_value_get_object (value) != NULL)
+        gma_window_set_content (self, g_value_get_object (value), NULL);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -766,7 +813,8 @@ gma_window_dispose (GObject *object)
   GmaWindow *self = GMA_WINDOW (object);
 
   g_clear_handle_id (&self->narrow_idle, g_source_remove);
-  g_clear_object (&self->kiosk);
+  g_clear_pointer (&self->kiosk, _gma_window_kiosk_free);
+  _gma_window_mail_dispose (self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), GMA_TYPE_WINDOW);
 
@@ -794,6 +842,7 @@ gma_window_class_init (GmaWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = gma_window_constructed;
   object_class->dispose = gma_window_dispose;
   object_class->finalize = gma_window_finalize;
   object_class->get_property = gma_window_get_property;
@@ -817,13 +866,31 @@ gma_window_class_init (GmaWindowClass *klass)
   properties[PROP_CONTENT_LANGUAGE] =
     g_param_spec_string ("content-language", NULL, NULL, "ja",
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* The application's settings (window size, sidebar, zoom, the counter,
+   * the kiosk's); without them, the schema's own. */
+  properties[PROP_SETTINGS] =
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* A counter's terminal (gma-window-kiosk.c): full screen, the kiosk's
+   * screens over the window, a keypad for the FAQ. */
+  properties[PROP_KIOSK_MODE] =
+    g_param_spec_boolean ("kiosk-mode", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* The content set shown (gma_window_set_content(), without an error). */
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, GMA_TYPE_CONTENT,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (GMA_TYPE_FAQ_SIDEBAR);
   g_type_ensure (GMA_TYPE_PAGE_VIEW);
   g_type_ensure (GMA_TYPE_QUESTION_VIEW);
 
+  gma_ui_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/gma-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, fullscreen_box);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, keypad_revealer);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, subtitle_label);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, error_revealer);
@@ -863,7 +930,11 @@ gma_window_init (GmaWindow *self)
   GtkEventController *keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Not bound as a template child: gtk_widget_dispose_template() would
+   * unparent the window's own child behind GtkWindow's back. */
+  self->overlay = GTK_OVERLAY (gtk_window_get_child (GTK_WINDOW (self)));
   _gma_window_add_map_actions (self);
+  _gma_window_mail_init (self);
   gtk_menu_button_set_create_popup_func (GTK_MENU_BUTTON (self->menu_button),
                                          create_primary_menu, self, NULL);
 
@@ -892,8 +963,14 @@ gma_window_new (GmaApplication *application)
 
   g_return_val_if_fail (GMA_IS_APPLICATION (application), NULL);
 
-  self = g_object_new (GMA_TYPE_WINDOW, "application", application, NULL);
-  setup_with_application (self, application);
+  self = g_object_new (GMA_TYPE_WINDOW,
+                       "settings", gma_application_get_settings (application),
+                       "kiosk-mode", gma_application_get_kiosk (application),
+                       "application", application,
+                       NULL);
+  if (gma_application_get_content (application) != NULL)
+    gma_window_set_content (self, gma_application_get_content (application),
+                            gma_application_get_content_error (application));
 
   return self;
 }

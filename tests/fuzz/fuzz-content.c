@@ -4,12 +4,15 @@
  * The first byte of an input chooses the file the rest becomes, in an
  * otherwise valid content set (a copy of tests/fixtures/content/valid):
  *
- *   byte % 4 == 0   flow.json
+ *   byte % 5 == 0   flow.json
  *               1   faq.json
  *               2   pages/r2.html (a page body: the page checker)
  *               3   pages/start.html, also rendered and searched when the
  *                   set is valid (the renderer and the index over a page
  *                   that passed the checker)
+ *               4   illustrations/pic.svg, the picture pages/r1.html shows
+ *                   (the illustrations' checker, gma-svg-check.h); when the
+ *                   set is valid, it is served as it was checked
  *
  * The whole loader runs, as the app runs it: gma_content_new() with its
  * size and depth checks, strict JSON pre-scan, json-glib, flow and FAQ
@@ -27,6 +30,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "gma-content.h"
@@ -40,7 +44,7 @@ int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static const char * const ja[] = { "ja", NULL };
 static const char * const targets[] = {
-  "flow.json", "faq.json", "pages/r2.html", "pages/start.html",
+  "flow.json", "faq.json", "pages/r2.html", "pages/start.html", "illustrations/pic.svg",
 };
 
 static char *set_tmp;           /* the temporary directory, holding… */
@@ -137,6 +141,24 @@ render_everything (GmaContent *content)
   check_hits (hits);
 }
 
+/* The picture of a valid set is served as it was checked, byte for
+ * byte: @expected, the input or the valid picture. */
+static void
+serve_picture (GmaContent   *content,
+               const guint8 *expected,
+               gsize         expected_size)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = gma_content_load_file (content, "illustrations/pic.svg", NULL,
+                                                   &error);
+
+  if (bytes == NULL)
+    fail ("the picture of a valid set is not served: %s", error->message);
+  if (g_bytes_get_size (bytes) != expected_size ||
+      memcmp (g_bytes_get_data (bytes, NULL), expected, expected_size) != 0)
+    fail ("the picture served is not the picture checked");
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data,
                         size_t        size)
@@ -183,7 +205,15 @@ LLVMFuzzerTestOneInput (const guint8 *data,
           fail ("a line of the message names no file: %s", lines[i]);
     }
   else
-    render_everything (content);
+    {
+      GBytes *picture = g_hash_table_lookup (originals, "illustrations/pic.svg");
+
+      render_everything (content);
+      if (g_str_equal (target, "illustrations/pic.svg"))
+        serve_picture (content, data + 1, size - 1);
+      else
+        serve_picture (content, g_bytes_get_data (picture, NULL), g_bytes_get_size (picture));
+    }
 
   /* Back to the valid file for the next input. */
   original = g_hash_table_lookup (originals, target);

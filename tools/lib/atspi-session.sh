@@ -21,7 +21,9 @@ if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ]; then
   exit 1
 fi
 
-"$launcher" --launch-immediately --a11y=1 &
+# Its output (the registry says it is running) goes to stderr: stdout is
+# the TAP of the tests run inside.
+"$launcher" --launch-immediately --a11y=1 >&2 &
 launcher_pid=$!
 trap 'kill "$launcher_pid" 2>/dev/null || true; wait "$launcher_pid" 2>/dev/null || true' EXIT
 

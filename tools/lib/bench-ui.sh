@@ -7,21 +7,21 @@
 #
 #   first-frame  "timing: first-frame" of gmis-assistant (it stops in its
 #                first after-paint, GMA_EXIT_AFTER_FIRST_FRAME=1) against
-#                tests/bench-bare-window, a bare GTK window (and, for
+#                tests/bench/bench-bare-window, a bare GTK window (and, for
 #                information, the same with a title bar, which draws text,
 #                and the same with the words of the app's first frame at its
 #                type sizes in plain GTK widgets: what the text costs).
 #   page         "timing: page-ready remedy-2" of gmis-assistant
-#                --page=remedy-2 against tests/bench-bare-webview, a bare
+#                --page=remedy-2 against tests/bench/bench-bare-webview, a bare
 #                window with one WebKitWebView showing the same page (the
 #                same bytes under the same URIs, dumped by
-#                tests/bench-dump-page); and the total PSS of each process
+#                tests/bench/bench-dump-page); and the total PSS of each process
 #                tree (the program, its WebKit processes and their
 #                sandbox), read from /proc/PID/smaps_rollup as soon as the
 #                page-ready line is out.
 #   warm         from a click on an answer to a frame showing its page, in
 #                frames and ms: the first answer, whose page is kept warm,
-#                against the second, which loads (tests/bench-warm).
+#                against the second, which loads (tests/bench/bench-warm).
 #
 # Both programs print their own timings (GMIS_ASSISTANT_TIMINGS=1):
 # milliseconds since the process started, see src/core/gma-timing.h.
@@ -71,8 +71,8 @@ unset GMA_EXIT_AFTER_FIRST_FRAME
 gma_use_build_tree
 
 app="$build/src/gmis-assistant"
-bare="$build/tests/bench-bare-window"
-bare_web="$build/tests/bench-bare-webview"
+bare="$build/tests/bench/bench-bare-window"
+bare_web="$build/tests/bench/bench-bare-webview"
 page_id=remedy-2
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/gma-bench.XXXXXX")"
@@ -217,7 +217,7 @@ for figure in "${figures[@]}"; do
 
     page)
       header
-      "$build/tests/bench-dump-page" "$tmp/page" "$page_id" >/dev/null
+      "$build/tests/bench/bench-dump-page" "$tmp/page" "$page_id" >/dev/null
       run_page warmup "$bare_web" "$tmp/page" "gma://page/$page_id"
       run_page warmup "$app" --page="$page_id"
       rm -f "$tmp"/warmup.*
@@ -239,7 +239,7 @@ for figure in "${figures[@]}"; do
 
     warm)
       echo
-      "$build/tests/bench-warm" --runs="$runs" 2>"$tmp/err" || {
+      "$build/tests/bench/bench-warm" --runs="$runs" 2>"$tmp/err" || {
         echo "bench: bench-warm failed:" >&2
         sed 's/^/  /' "$tmp/err" >&2
         exit 1

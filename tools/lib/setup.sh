@@ -146,7 +146,7 @@ gma_build() {
 # Japanese locale is set already or GMA_KEEP_LOCALE=1.
 gma_use_build_tree() {
   export GSETTINGS_SCHEMA_DIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/data"
-  export GMA_WEB_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/ui/gma-webkit.so"
+  export GMA_WEB_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/ui/web/gma-webkit.so"
   export GMA_MAIL_MODULE="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/src/core/gma-mail.so"
   export GMA_LOCALEDIR="$GMA_SOURCE_ROOT/$GMA_BUILDDIR/po"
 
