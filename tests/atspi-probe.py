@@ -153,6 +153,12 @@ def subtree(tree, root):
     fail("nothing with role %r and name %r" % (root.get("role"), root.get("name")))
 
 
+def plain(word):
+    """@word without a mnemonic: 「最初からやり直す(_S)」, 「最初からやり直す(S)」
+    and 「最初からやり直す」 are the same words."""
+    return re.sub(r"\(_?[^)]\)$", "", word).replace("_", "")
+
+
 def name_problem(name):
     """Why @name is no name for an interactive element, or None."""
     stripped = name.strip()
@@ -162,6 +168,11 @@ def name_problem(name):
         return "named after its class"
     if MNEMONIC.search(stripped):
         return "a mnemonic's underscore in the name"
+    words = stripped.split()
+    half = len(words) // 2
+    if len(words) % 2 == 0 and half > 0 and \
+            [plain(w) for w in words[:half]] == [plain(w) for w in words[half:]]:
+        return "the same words twice"
     return None
 
 
@@ -177,16 +188,30 @@ def check_names(tree):
 
     def visit(node, on_screen):
         states = node.get("states", [])
-        on_screen = on_screen and "visible" in states and ("showing" in states or not uses_showing)
+        extents = node.get("extents")
+        # Something of no size is not on the screen (GTK 4.8 says "visible"
+        # of what a closed revealer holds, and gives it 0×0).
+        on_screen = (on_screen and "visible" in states and ("showing" in states or not uses_showing) and
+                     (extents is None or (extents[2] > 0 and extents[3] > 0)))
         if not on_screen:
+            return
+        # GTK's own scroll bars are named after their class, and nothing
+        # of the application can name them.
+        if node.get("role") == "scroll bar":
             return
         interactive = (node.get("role") in INTERACTIVE_ROLES or "editable" in states or
                        ("focusable" in states and not node.get("children")))
+        reason = None
         if interactive:
             reason = name_problem(node.get("name") or "")
-            if reason:
-                problems.append({"path": node["path"], "role": node.get("role"),
-                                 "name": node.get("name"), "reason": reason})
+        elif CLASS_NAME.match((node.get("name") or "").strip()):
+            # Not operated, but read: a label or a region read as
+            # "GtkLabel" is no better.
+            reason = "named after its class"
+        if reason:
+            problems.append({"path": node["path"], "role": node.get("role"),
+                             "name": node.get("name"), "reason": reason,
+                             "states": states, "extents": node.get("extents")})
         for child in node.get("children", []):
             visit(child, on_screen)
 
@@ -266,6 +291,12 @@ class Probe:
         if cmd == "focused":
             self.sync()
             if self.focused is None:
+                # Focused before the probe listened: the element whose
+                # state says so.
+                for node in walk(node_of(self.app, [])):
+                    if "focused" in node.get("states", []):
+                        node["children"] = []
+                        return node
                 return {"role": None}
             try:
                 # Read again from the application, through its parents: not

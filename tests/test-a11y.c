@@ -526,7 +526,11 @@ check_step (guint       step,
    * saying so: it is not "focusable"). */
   if (gtk_widget_get_ancestor (focus, WEBKIT_TYPE_WEB_VIEW) != NULL)
     focus = gtk_widget_get_ancestor (focus, WEBKIT_TYPE_WEB_VIEW);
-  while (!gtk_widget_get_focusable (focus) && !WEBKIT_IS_WEB_VIEW (focus) && gtk_widget_get_parent (focus) != NULL)
+  /* A search entry's text is read as the entry (its icon included). */
+  if (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL)
+    focus = gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY);
+  while (!gtk_widget_get_focusable (focus) && !WEBKIT_IS_WEB_VIEW (focus) && !GTK_IS_SEARCH_ENTRY (focus) &&
+         gtk_widget_get_parent (focus) != NULL)
     focus = gtk_widget_get_parent (focus);
   g_assert_true (gtk_widget_compute_point (focus, GTK_WIDGET (check->window), &GRAPHENE_POINT_INIT (0, 0),
                                            &origin));

@@ -16,33 +16,12 @@ sidebar_of (UiFixture *fixture)
   return fixture->window->sidebar;
 }
 
-typedef struct {
-  GmaFaqSidebar *sidebar;
-  const char *query;
-} QueryWait;
-
-static gboolean
-query_shown (gpointer data)
-{
-  QueryWait *wait = data;
-
-  return g_strcmp0 (gma_faq_sidebar_get_query (wait->sidebar), wait->query) == 0;
-}
-
 /* Types @text (as one committed change) and waits for the search-changed
  * delay to run the search. */
 static void
 search_for (UiFixture *fixture, const char *text)
 {
-  QueryWait wait = { sidebar_of (fixture), NULL };
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *what = g_strdup_printf ("the search for “%s”", text);
-
-  /* The list is filled after the first frame: make sure it is. */
-  gma_faq_sidebar_get_list (wait.sidebar);
-  gtk_editable_set_text (gma_faq_sidebar_get_search_entry (wait.sidebar), text);
-  wait.query = stripped[0] != '\0' ? stripped : NULL;
-  ui_wait_until (query_shown, &wait, what);
+  ui_search_faq (fixture, text);
 }
 
 /* The ids of the core's hits for @query, in its order: what --search

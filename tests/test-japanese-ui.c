@@ -415,22 +415,7 @@ test_english_content (UiFixture *fixture, gconstpointer data)
 int
 main (int argc, char *argv[])
 {
-  /* Before GTK calls setlocale(): a Japanese session. */
-  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
-  g_setenv ("LANGUAGE", "ja", TRUE);
-  g_unsetenv ("LANG");
-
-  gtk_test_init (&argc, &argv, NULL);
-  /* gtk_test_init() sets a fixed English locale; take the session's. */
-  setlocale (LC_ALL, "");
-
-  if (setlocale (LC_MESSAGES, NULL) == NULL ||
-      !g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ja_JP"))
-    g_error ("the ja_JP.UTF-8 locale is not available (tools/setup generates it)");
-
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GMA_LOCALEDIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
+  ui_test_init_japanese (&argc, &argv);
 
   g_test_add_func ("/japanese-ui/detector", test_detector);
   g_test_add ("/japanese-ui/window", UiFixture, NULL,

@@ -3,6 +3,7 @@
  * waiting for the real web view. */
 #pragma once
 
+#include <locale.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -11,6 +12,7 @@
 #include <sys/types.h>
 #include <unistd.h>
 
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <webkit/webkit.h>
 
@@ -671,3 +673,59 @@ ui_crash_web_processes (GmaPageView *page_view)
   ui_wait_until (ui_view_replaced, &wait, "the rebuilt web view");
   g_test_assert_expected_messages ();
 }
+
+typedef struct {
+  GmaFaqSidebar *sidebar;
+  const char    *query;
+} UiQueryWait;
+
+static gboolean
+ui_query_shown (gpointer data)
+{
+  UiQueryWait *wait = data;
+
+  return g_strcmp0 (gma_faq_sidebar_get_query (wait->sidebar), wait->query) == 0;
+}
+
+/* Types @text in the FAQ's search (as one committed change) and waits for
+ * the search-changed delay to run the search. */
+static inline void
+ui_search_faq (UiFixture  *fixture,
+               const char *text)
+{
+  UiQueryWait wait = { fixture->window->sidebar, NULL };
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+  g_autofree char *what = g_strdup_printf ("the search for “%s”", text);
+
+  /* The list is filled after the first frame: make sure it is. */
+  gma_faq_sidebar_get_list (wait.sidebar);
+  gtk_editable_set_text (gma_faq_sidebar_get_search_entry (wait.sidebar), text);
+  wait.query = stripped[0] != '\0' ? stripped : NULL;
+  ui_wait_until (ui_query_shown, &wait, what);
+}
+
+#ifdef GETTEXT_PACKAGE
+/* gtk_test_init() in a Japanese session, with the real translations built
+ * from po/ja.po (GMA_LOCALEDIR); fails when ja_JP.UTF-8 is missing. */
+static inline void
+ui_test_init_japanese (int    *argc,
+                       char ***argv)
+{
+  /* Before GTK calls setlocale(): a Japanese session. */
+  g_setenv ("LC_ALL", "ja_JP.UTF-8", TRUE);
+  g_setenv ("LANGUAGE", "ja", TRUE);
+  g_unsetenv ("LANG");
+
+  gtk_test_init (argc, argv, NULL);
+  /* gtk_test_init() sets a fixed English locale; take the session's. */
+  setlocale (LC_ALL, "");
+
+  if (setlocale (LC_MESSAGES, NULL) == NULL ||
+      !g_str_has_prefix (setlocale (LC_MESSAGES, NULL), "ja_JP"))
+    g_error ("the ja_JP.UTF-8 locale is not available (tools/setup generates it)");
+
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("GMA_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+#endif

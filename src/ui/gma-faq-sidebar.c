@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-a11y.h"
 #include "gma-faq-sidebar.h"
 #include "gma-resources.h"
 #include "gma-router.h"
@@ -69,6 +70,18 @@ row_hit (GtkListBoxRow *row)
 }
 
 static void
+move_header_before_row (GtkWidget     *header,
+                        GParamSpec    *pspec,
+                        GtkListBoxRow *row)
+{
+  GtkWidget *list = gtk_widget_get_parent (header);
+
+  if (list != NULL && list == gtk_widget_get_parent (GTK_WIDGET (row)) &&
+      gtk_widget_get_next_sibling (header) != GTK_WIDGET (row))
+    gtk_widget_insert_before (header, list, GTK_WIDGET (row));
+}
+
+static void
 update_header (GtkListBoxRow *row,
                GtkListBoxRow *before,
                gpointer       user_data)
@@ -87,7 +100,8 @@ update_header (GtkListBoxRow *row,
 
   text = g_strdup_printf ("%s %s", gma_faq_entry_get_category_id (entry),
                           gma_faq_entry_get_category_title (entry));
-  header = gtk_label_new (text);
+  /* A heading, read before the entries of its category. */
+  header = g_object_new (GTK_TYPE_LABEL, "label", text, "accessible-role", GTK_ACCESSIBLE_ROLE_HEADING, NULL);
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_wrap (GTK_LABEL (header), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (header), PANGO_WRAP_WORD_CHAR);
@@ -96,6 +110,10 @@ update_header (GtkListBoxRow *row,
   gtk_accessible_update_property (GTK_ACCESSIBLE (header),
                                   GTK_ACCESSIBLE_PROPERTY_LEVEL, 2,
                                   -1);
+  /* The list appends it to its children, after all the rows: once it
+   * is there, it moves before its row, where assistive technology reads
+   * it in order. */
+  g_signal_connect_object (header, "notify::parent", G_CALLBACK (move_header_before_row), row, 0);
   gtk_list_box_row_set_header (row, header);
 }
 
@@ -344,6 +362,8 @@ show_results (GmaFaqSidebar *self,
 
       status = g_strdup_printf (ngettext ("%u result", "%u results", hits->len), hits->len);
       gtk_label_set_text (self->status_label, status);
+      /* GTK 4.8 reads a label of role "status" by its class name. */
+      gma_a11y_set_label (GTK_WIDGET (self->status_label), status);
 
       if (hits->len == 0)
         {
@@ -855,6 +875,8 @@ gma_faq_sidebar_init (GmaFaqSidebar *self)
   GtkEditable *text;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A region of the window, named (GTK 4.8 would say "GmaFaqSidebar"). */
+  gma_a11y_set_label (GTK_WIDGET (self), _("Frequently Asked Questions"));
 
   gtk_list_box_set_header_func (self->list, update_header, self, NULL);
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <gmodule.h>
 
+#include "gma-a11y.h"
 #include "gma-html.h"
 #include "gma-page-outline.h"
 #include "gma-page-style.h"
@@ -526,6 +527,7 @@ start_warm_load (GmaPageView *self)
   if (self->warm_view == NULL)
     {
       self->warm_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, self->web_view);
+      gma_a11y_set_label (self->warm_view, _("Page"));
       web_module->set_user_css (self->warm_view, self->user_css);
       web_module->set_zoom (self->warm_view, self->zoom);
       web_module->set_caret (self->warm_view, self->caret);
@@ -621,6 +623,8 @@ create_web_view (GmaPageView *self)
     }
 
   self->web_view = web_module->new_view (&host_funcs, self, GMA_PAGE_CSP, NULL);
+  /* Until its page's title names it (update_outline()): not "WebKitWebView". */
+  gma_a11y_set_label (self->web_view, _("Page"));
   watch_contrast (self);
   web_module->set_user_css (self->web_view, self->user_css);
   web_module->set_zoom (self->web_view, self->zoom);
@@ -756,6 +760,8 @@ static void
 gma_page_view_init (GmaPageView *self)
 {
   self->zoom = 1.0;
+  /* A region of the window, named (GTK 4.8 would say "GmaPageView"). */
+  gma_a11y_set_label (GTK_WIDGET (self), _("Page"));
 
   /* What shows until the first frame is painted and the web view exists:
    * the pane's background, nothing that moves. Where there can be no web

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-a11y.h"
 #include "gma-question-view.h"
 #include "gma-resources.h"
 
@@ -62,6 +63,8 @@ new_answer_button (const char *label,
   gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
   gtk_button_set_child (GTK_BUTTON (button), child);
+  /* GTK 4.8 takes no name from a child label. */
+  gma_a11y_set_label (button, label);
   gtk_widget_add_css_class (button, "answer-button");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
   gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
@@ -307,6 +310,8 @@ gma_question_view_show_feedback (GmaQuestionView *self,
     }
 
   gtk_label_set_text (self->feedback_label, message);
+  /* GTK 4.8 reads a label of role "status" by its class name. */
+  gma_a11y_set_label (GTK_WIDGET (self->feedback_label), message);
   gtk_revealer_set_reveal_child (self->feedback_revealer, TRUE);
   self->feedback_timeout = g_timeout_add_seconds (FEEDBACK_SECONDS, hide_feedback, self);
 }
@@ -422,6 +427,7 @@ gma_question_view_init (GmaQuestionView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gma_a11y_hide_when_closed (self->feedback_revealer);
   self->answer_buttons = g_ptr_array_new ();
   self->change_popover = GTK_POPOVER (gtk_popover_new ());
   gtk_widget_set_parent (GTK_WIDGET (self->change_popover), GTK_WIDGET (self));

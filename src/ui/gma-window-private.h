@@ -42,6 +42,7 @@ struct _GmaWindow
   GtkWidget *menu_button;
   GtkButton *restart_button;
   GtkButton *flow_button;
+  GtkWidget *sidebar_button;
   GMenuModel *primary_menu;
   GtkSearchBar *find_bar;
   GtkEditable *find_entry;
@@ -70,6 +71,9 @@ void _gma_window_add_map_actions       (GmaWindow      *self);
 void _gma_window_update_actions        (GmaWindow      *self);
 void _gma_window_show_faq              (GmaWindow      *self,
                                         const char     *id);
+/* gma-window-keys.c: F6 between the regions, Tab out of the page, the
+ * first focus. */
+void _gma_window_setup_keys            (GmaWindow      *self);
 /* gma-window-kiosk.c */
 void _gma_window_setup_kiosk           (GmaWindow      *self);
 void _gma_window_kiosk_free            (GmaWindowKiosk *kiosk);

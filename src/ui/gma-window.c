@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-a11y.h"
 #include "gma-render.h"
 #include "gma-resources.h"
 #include "gma-router.h"
@@ -35,6 +36,9 @@ update_layout (GmaWindow *self)
   gboolean sidebar = self->show_sidebar;
 
   gtk_revealer_set_reveal_child (self->sidebar_revealer, sidebar);
+  /* GTK 4.8's toggle button tells assistive technology nothing of its
+   * state when an action drives it. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->sidebar_button), GTK_ACCESSIBLE_STATE_PRESSED, sidebar, -1);
   /* On a narrow window the sidebar replaces the wizard column. */
   gtk_widget_set_visible (self->wizard_column, !(self->narrow && sidebar));
 
@@ -134,6 +138,8 @@ _gma_window_show_message (GmaWindow  *self,
                           const char *message)
 {
   gtk_label_set_text (self->error_label, message);
+  if (message != NULL)
+    gma_a11y_set_label (GTK_WIDGET (self->error_label), message);
   gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
 }
 
@@ -897,6 +903,7 @@ gma_window_class_init (GmaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, restart_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, flow_button);
+  gtk_widget_class_bind_template_child (widget_class, GmaWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_bar);
   gtk_widget_class_bind_template_child (widget_class, GmaWindow, find_entry);
@@ -934,6 +941,13 @@ gma_window_init (GmaWindow *self)
   g_signal_connect_object (self->sidebar, "guided-check-requested",
                            G_CALLBACK (on_guided_check_requested), self, G_CONNECT_SWAPPED);
 
+  gma_a11y_hide_when_closed (self->error_revealer);
+  gma_a11y_hide_when_closed (self->sidebar_revealer);
+  gma_a11y_name_button (self->restart_button);
+  gma_a11y_name_button (self->flow_button);
+  /* The find bar's own close button shows an icon only. */
+  gma_a11y_name_icon_buttons (GTK_WIDGET (self->find_bar), _("Close"));
+  _gma_window_setup_keys (self);
   gtk_search_bar_connect_entry (self->find_bar, self->find_entry);
   keys = gtk_event_controller_key_new ();
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);

@@ -252,7 +252,8 @@ key_new (const char *label,
 {
   GtkWidget *button = gtk_button_new_with_label (label);
 
-  gtk_widget_set_focusable (button, FALSE);
+  /* Reached with the keyboard or a switch; a touch leaves the focus. */
+  gtk_widget_set_focusable (button, TRUE);
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_size_request (button, KEY_MIN_WIDTH_PX, KEY_MIN_PX);
   gtk_widget_set_hexpand (button, TRUE);
@@ -349,7 +350,8 @@ page_button_new (const char *label,
 {
   GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
-  gtk_widget_set_focusable (button, FALSE);
+  /* Reached with the keyboard or a switch; a touch leaves the focus. */
+  gtk_widget_set_focusable (button, TRUE);
   gtk_widget_set_focus_on_click (button, FALSE);
   gtk_widget_set_size_request (button, 3 * KEY_MIN_PX, KEY_MIN_PX);
   gtk_widget_add_css_class (button, "keypad-page");

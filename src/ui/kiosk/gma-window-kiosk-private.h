@@ -17,6 +17,7 @@ struct _GmaWindowKiosk
   GtkWidget     *attract_screen;
   GtkWidget     *qr_view;
   GtkWidget     *language_button;
+  GtkWidget     *display_toggles; /* 文字を大きく, high contrast */
   GmaKanaKeypad *keypad;
   gboolean       printing_slip;   /* the slip is in the page pane, printing */
 };

@@ -8,8 +8,10 @@
 
 #include <glib/gi18n.h>
 
+#include "gma-a11y.h"
 #include "gma-attract-screen.h"
 #include "gma-idle-overlay.h"
+#include "gma-kiosk-display.h"
 #include "gma-qr.h"
 #include "gma-qr-view.h"
 #include "gma-render.h"
@@ -55,6 +57,9 @@ show_cover (GmaWindow *self,
             GtkWidget *screen)
 {
   gtk_widget_set_sensitive (self->fullscreen_box, FALSE);
+  /* Nor read by assistive technology. */
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->fullscreen_box),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   if (screen != NULL)
     {
       gtk_widget_set_visible (screen, TRUE);
@@ -66,6 +71,8 @@ static void
 uncover (GmaWindow *self)
 {
   gtk_widget_set_sensitive (self->fullscreen_box, TRUE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->fullscreen_box),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, FALSE, -1);
 }
 
 /* Everything the last visitor left goes: answers, search text, scroll
@@ -87,6 +94,7 @@ on_kiosk_reset (GmaWindow *self,
   gtk_search_bar_set_search_mode (self->find_bar, FALSE);
   gma_page_view_find (self->page_view, NULL, FALSE);
   gma_question_view_show_feedback (self->question_view, NULL);
+  gma_kiosk_display_reset (self->kiosk->display_toggles);
   /* The next visitor starts in the terminal's own language. */
   if (GMA_IS_APPLICATION (app))
     gma_window_set_language (self, gma_application_get_language (GMA_APPLICATION (app)));
@@ -425,6 +433,8 @@ _gma_window_setup_kiosk (GmaWindow *self)
   gtk_button_set_label (self->restart_button, _("Start Over"));
   gtk_button_set_use_underline (self->flow_button, FALSE);
   gtk_button_set_label (self->flow_button, _("Whole Flow"));
+  gma_a11y_name_button (self->restart_button);
+  gma_a11y_name_button (self->flow_button);
 
   g_signal_connect (self->overlay, "get-child-position", G_CALLBACK (cover_window), NULL);
 
@@ -483,6 +493,13 @@ _gma_window_setup_kiosk (GmaWindow *self)
   g_signal_connect (self, "notify::content-language", G_CALLBACK (update_language_button), NULL);
   update_language_button (self);
   gtk_header_bar_pack_end (self->header_bar, kiosk->language_button);
+  /* 「文字を大きく」 and high contrast, which the idle reset turns off: a
+   * row at the bottom (in the header they would make it wider than a
+   * portrait output). */
+  kiosk->display_toggles = gma_kiosk_display_new ();
+  gtk_box_append (GTK_BOX (self->fullscreen_box), kiosk->display_toggles);
+  /* F9 does nothing here. */
+  gtk_widget_set_tooltip_text (self->sidebar_button, _("Show or hide the FAQ"));
   g_object_set (self, "show-sidebar", FALSE, NULL);
 
   gma_kiosk_set_active (kiosk->kiosk, TRUE);
