@@ -71,8 +71,11 @@ test_first_focus (UiFixture *fixture, gconstpointer data)
   g_assert_cmpstr (a11y_string (focused, "role"), ==, "push button");
   g_assert_cmpstr (a11y_string (focused, "name"), ==, gma_node_get_answer_label (intro, 0));
   g_assert_true (gtk_widget_has_focus (gma_question_view_get_answer_button (fixture->window->question_view, 0)));
-  /* And the ring is drawn from the start. */
-  g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (fixture->window)));
+  /* Not asserted here: that the ring is drawn from the start. The window
+   * turns it on when it maps, but GTK turns it off again on any pointer
+   * event, and Xvfb may send one as the window maps under the pointer
+   * (seen once in CI on a loaded machine). test_f6 checks the ring after
+   * each key. */
 }
 
 typedef struct {
@@ -161,6 +164,8 @@ test_f6 (UiFixture *fixture, gconstpointer data)
 
       g_assert_cmpstr (region_of_focus (fixture), ==, forth[i]);
       g_assert_true (has_name (g_ptr_array_index (focus, 0)));
+      /* The focus ring is drawn where F6 put the focus. */
+      g_assert_true (gtk_window_get_focus_visible (GTK_WINDOW (fixture->window)));
     }
   for (guint i = 0; i < G_N_ELEMENTS (back); i++)
     {
